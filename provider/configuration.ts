@@ -1,0 +1,62 @@
+import type * as pulumi from "@pulumi/pulumi";
+import type { ProviderConfiguration } from "./types";
+
+/**
+ * Connection settings for this process. The stack's configuration arrives through the
+ * dynamic provider's `configure` (Pulumi 3.139+), decrypted, in the provider's process; it
+ * is kept here, in module state reached by package name, so that it never becomes part of
+ * the serialized provider in `__provider` (pulumi/pulumi#8265).
+ */
+let stackConfiguration: Partial<ProviderConfiguration> = {};
+
+export const DEFAULT_BASE_URL = "https://api.github.com";
+/** GitHub asks integrations to leave about a second between writes: https://docs.github.com/en/rest/using-the-rest-api/best-practices-for-using-the-rest-api */
+export const DEFAULT_WRITE_INTERVAL_MS = 1000;
+
+/** The keys `@pulumi/github` reads, so one stack configuration serves both. */
+export const CONFIG_KEYS = {
+  token: "github:token",
+  baseUrl: "github:baseUrl",
+  owner: "github:owner",
+  writeIntervalMs: "githubSecrets:writeIntervalMs",
+} as const;
+
+export function applyStackConfiguration(config: pulumi.dynamic.Config): void {
+  const read = (key: string) => {
+    const value = config.get(key);
+    return value === undefined || value === "" ? undefined : String(value);
+  };
+  stackConfiguration = {
+    token: read(CONFIG_KEYS.token),
+    baseUrl: read(CONFIG_KEYS.baseUrl),
+    owner: read(CONFIG_KEYS.owner),
+    writeIntervalMs: parseInterval(read(CONFIG_KEYS.writeIntervalMs), CONFIG_KEYS.writeIntervalMs),
+  };
+}
+
+/** Stack configuration first, then the environment, then defaults. */
+export function currentConfiguration(env: NodeJS.ProcessEnv = process.env): ProviderConfiguration {
+  const fromEnv = (...names: string[]) => names.map((n) => env[n]).find((v) => v !== undefined && v !== "");
+  const baseUrl = stackConfiguration.baseUrl ?? fromEnv("GITHUB_API_URL") ?? DEFAULT_BASE_URL;
+  return {
+    token: stackConfiguration.token ?? fromEnv("GITHUB_TOKEN", "GH_TOKEN"),
+    baseUrl: baseUrl.replace(/\/+$/, ""),
+    owner: stackConfiguration.owner ?? fromEnv("GITHUB_OWNER"),
+    writeIntervalMs:
+      stackConfiguration.writeIntervalMs ??
+      parseInterval(fromEnv("GITHUB_SECRETS_WRITE_INTERVAL_MS"), "GITHUB_SECRETS_WRITE_INTERVAL_MS") ??
+      DEFAULT_WRITE_INTERVAL_MS,
+  };
+}
+
+/** Forgets the stack configuration (tests). */
+export function resetConfiguration(): void {
+  stackConfiguration = {};
+}
+
+function parseInterval(raw: string | undefined, name: string): number | undefined {
+  if (raw === undefined) return undefined;
+  const ms = Number(raw);
+  if (!Number.isInteger(ms) || ms < 0) throw new Error(`${name} must be a whole number of milliseconds, got "${raw}"`);
+  return ms;
+}

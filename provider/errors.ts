@@ -1,0 +1,132 @@
+import type { Scope } from "./scopes";
+
+/** The parts of an Octokit `RequestError` this module reads. */
+interface HttpFailure {
+  status?: number;
+  message?: string;
+  response?: { headers?: Record<string, string | number | undefined>; data?: unknown };
+  cause?: unknown;
+}
+
+export interface FailureContext {
+  /** "creating", "reading", … */
+  action: string;
+  scope: Scope;
+  /** "DB_PASS in octo-org/app" */
+  target: string;
+  baseUrl: string;
+  /** Strings that must never appear in a message (the token, plaintext values). */
+  redact: readonly (string | undefined)[];
+}
+
+/** A failure explained: what GitHub said and what to do about it. Carries no request or response. */
+export class GitHubSecretsError extends Error {
+  constructor(
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message);
+    this.name = "GitHubSecretsError";
+  }
+}
+
+export function statusOf(error: unknown): number | undefined {
+  const status = (error as HttpFailure | undefined)?.status;
+  return typeof status === "number" ? status : undefined;
+}
+
+/**
+ * Rethrows an API failure sorted by status, with the next step to take. Only GitHub's own
+ * message is kept from the response; request details (headers, body) are dropped so that
+ * nothing sealed or secret travels into logs.
+ */
+export function explainFailure(error: unknown, context: FailureContext): GitHubSecretsError {
+  const failure = (error ?? {}) as HttpFailure;
+  const status = statusOf(error);
+  const said = githubMessage(failure);
+  const what = `${context.action} ${context.scope.title} ${context.target}`;
+  let advice: string;
+  switch (true) {
+    case status === undefined || !failure.response:
+      advice = `could not reach the GitHub API at ${context.baseUrl} (${causeOf(failure)}); check github:baseUrl / GITHUB_API_URL and the network`;
+      break;
+    case status === 401:
+      advice = "GitHub rejected the token (401 Bad credentials): set a valid one with `pulumi config set --secret github:token …` or GITHUB_TOKEN; it may have expired or been revoked";
+      break;
+    case isRateLimit(failure):
+      advice = `GitHub's rate limit was hit and retries ran out (${status}${resetHint(failure)}); run again later, or lower the pace with \`pulumi config set githubSecrets:writeIntervalMs 2000\` and \`pulumi up --parallel 4\``;
+      break;
+    case status === 403:
+      advice = `the token may not manage this: ${context.scope.permissions} (403)`;
+      break;
+    case status === 404:
+      advice = `not found (404): the ${describeContainer(context.scope)} does not exist, or the token cannot see it (GitHub answers 404 rather than 403 for what a token may not read: ${context.scope.permissions})`;
+      break;
+    case status === 409:
+      advice = "GitHub reported a conflict (409): the item changed or its visibility does not allow this operation; refresh and try again";
+      break;
+    case status === 422:
+      advice = `GitHub rejected the request as invalid (422); see ${context.scope.docs}`;
+      break;
+    case status !== undefined && status >= 500:
+      advice = `GitHub failed (${status}) and retries ran out; GitHub may be having an incident (https://www.githubstatus.com)`;
+      break;
+    default:
+      advice = `GitHub answered ${status}`;
+  }
+  const message = `${capitalize(what)} failed: ${advice}.${said ? ` GitHub said: "${said}"` : ""}`;
+  return new GitHubSecretsError(redact(message, context.redact), status);
+}
+
+export function redact(text: string, secrets: readonly (string | undefined)[]): string {
+  let result = text;
+  for (const secret of secrets) {
+    // Short strings would blank out ordinary words; GitHub tokens and real values are longer.
+    if (secret && secret.length >= 4) result = result.split(secret).join("[REDACTED]");
+  }
+  return result;
+}
+
+function githubMessage(failure: HttpFailure): string | undefined {
+  const data = failure.response?.data as { message?: unknown; errors?: unknown } | undefined;
+  if (data && typeof data.message === "string") {
+    const details = Array.isArray(data.errors)
+      ? data.errors.map((e) => (typeof e === "string" ? e : (e as { message?: string })?.message)).filter(Boolean)
+      : [];
+    return [data.message, ...details].join("; ");
+  }
+  return undefined;
+}
+
+function causeOf(failure: HttpFailure): string {
+  const cause = failure.cause as { code?: string; message?: string } | undefined;
+  return cause?.code ?? cause?.message ?? failure.message ?? "no response";
+}
+
+function isRateLimit(failure: HttpFailure): boolean {
+  const status = failure.status;
+  if (status !== 403 && status !== 429) return false;
+  const headers = failure.response?.headers ?? {};
+  return (
+    status === 429 ||
+    String(headers["x-ratelimit-remaining"]) === "0" ||
+    headers["retry-after"] !== undefined ||
+    /rate limit/i.test(githubMessage(failure) ?? "")
+  );
+}
+
+function resetHint(failure: HttpFailure): string {
+  const reset = Number(failure.response?.headers?.["x-ratelimit-reset"]);
+  return Number.isFinite(reset) && reset > 0 ? `; the limit resets at ${new Date(reset * 1000).toISOString()}` : "";
+}
+
+function describeContainer(scope: Scope): string {
+  if (scope.identity.includes("environment")) return "repository or environment";
+  if (scope.identity.includes("org")) return "organization";
+  if (scope.identity.length === 0) return "authenticated user's item";
+  return "repository";
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,72 @@
+import { retry } from "@octokit/plugin-retry";
+import { throttling } from "@octokit/plugin-throttling";
+import { Octokit } from "@octokit/rest";
+import Bottleneck from "bottleneck";
+import type { ProviderConfiguration } from "./types";
+
+const GitHubOctokit = Octokit.plugin(throttling, retry);
+export type GitHubClient = InstanceType<typeof GitHubOctokit>;
+
+export interface GitHubClients {
+  /** For everything: retries 5xx with backoff, waits out rate limits, paces writes. */
+  readonly api: GitHubClient;
+  /**
+   * For the read that follows a write: GitHub's reads are eventually consistent, so a GET
+   * right after a successful PUT may answer 404 for a moment. This one retries 404 too.
+   */
+  readonly afterWrite: GitHubClient;
+}
+
+/** How often to wait out a rate limit before giving up with an explanation. */
+const RATE_LIMIT_RETRIES = 3;
+
+const clients = new Map<string, GitHubClients>();
+
+/**
+ * One set of clients per connection settings for the life of the process, so that every
+ * resource of a deployment shares one write queue and one rate-limit state.
+ */
+export function clientsFor(configuration: ProviderConfiguration): GitHubClients {
+  const key = JSON.stringify([configuration.baseUrl, configuration.token, configuration.writeIntervalMs]);
+  let entry = clients.get(key);
+  if (!entry) {
+    entry = createClients(configuration);
+    clients.set(key, entry);
+  }
+  return entry;
+}
+
+/** Drops cached clients (tests). */
+export function resetClients(): void {
+  clients.clear();
+}
+
+function createClients(configuration: ProviderConfiguration): GitHubClients {
+  // Writes one at a time with a pause between them, GitHub's advice against secondary limits:
+  // https://docs.github.com/en/rest/using-the-rest-api/best-practices-for-using-the-rest-api#avoid-concurrent-requests
+  const write = new Bottleneck.Group({ maxConcurrent: 1, minTime: configuration.writeIntervalMs });
+  const options = {
+    auth: configuration.token,
+    baseUrl: configuration.baseUrl,
+    userAgent: "pulumi-github-secrets",
+    log: { debug: () => {}, info: () => {}, warn: console.warn, error: console.error },
+    throttle: {
+      write,
+      onRateLimit: (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
+        console.warn(`GitHub rate limit reached on ${request.method} ${request.url}; waiting ${retryAfter}s`);
+        return retryCount < RATE_LIMIT_RETRIES;
+      },
+      onSecondaryRateLimit: (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
+        console.warn(`GitHub secondary rate limit on ${request.method} ${request.url}; waiting ${retryAfter}s`);
+        return retryCount < RATE_LIMIT_RETRIES;
+      },
+    },
+  };
+  return {
+    api: new GitHubOctokit(options),
+    afterWrite: new GitHubOctokit({
+      ...options,
+      retry: { doNotRetry: [400, 401, 403, 410, 422, 451], retries: 5, retryAfterBaseValue: 200 },
+    }),
+  };
+}

@@ -1,0 +1,30 @@
+import * as pulumi from "@pulumi/pulumi";
+import { providerFor } from "../dynamic-provider";
+import type { RepositoryArgs, SecretValueArgs } from "./common-args";
+import { MODULE, secretOptions, secretProps } from "./resource-options";
+
+export interface EnvironmentSecretArgs extends RepositoryArgs, SecretValueArgs {
+  /** The deployment environment's name, as shown on GitHub (`/`, spaces and any letters allowed). */
+  environment: pulumi.Input<string>;
+  secretName: pulumi.Input<string>;
+}
+
+/**
+ * A GitHub Actions secret of one deployment environment.
+ * https://docs.github.com/en/rest/actions/secrets#create-or-update-an-environment-secret
+ */
+export class EnvironmentSecret extends pulumi.dynamic.Resource {
+  declare readonly owner: pulumi.Output<string>;
+  declare readonly repository: pulumi.Output<string>;
+  declare readonly environment: pulumi.Output<string>;
+  declare readonly secretName: pulumi.Output<string>;
+  declare readonly value: pulumi.Output<string | undefined>;
+  declare readonly valueEncrypted: pulumi.Output<string | undefined>;
+  declare readonly keyId: pulumi.Output<string | undefined>;
+  declare readonly createdAt: pulumi.Output<string>;
+  declare readonly updatedAt: pulumi.Output<string>;
+
+  constructor(name: string, args: EnvironmentSecretArgs, opts?: pulumi.CustomResourceOptions) {
+    super(providerFor("actions-environment-secret"), name, secretProps(args), secretOptions(opts), MODULE, "EnvironmentSecret");
+  }
+}

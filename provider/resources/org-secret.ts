@@ -1,0 +1,37 @@
+import * as pulumi from "@pulumi/pulumi";
+import type { RepositoryReference, Visibility } from "../types";
+import { providerFor } from "../dynamic-provider";
+import type { OrganizationArgs, OrganizationSelectionArgs, SecretValueArgs } from "./common-args";
+import { MODULE, secretOptions, secretProps } from "./resource-options";
+
+export interface OrgSecretArgs extends OrganizationArgs, OrganizationSelectionArgs, SecretValueArgs {
+  secretName: pulumi.Input<string>;
+}
+
+/**
+ * An organization's GitHub Actions secret, with the repositories that may use it.
+ * https://docs.github.com/en/rest/actions/secrets#create-or-update-an-organization-secret
+ */
+export class OrgSecret extends pulumi.dynamic.Resource {
+  declare readonly org: pulumi.Output<string>;
+  declare readonly secretName: pulumi.Output<string>;
+  declare readonly value: pulumi.Output<string | undefined>;
+  declare readonly valueEncrypted: pulumi.Output<string | undefined>;
+  declare readonly keyId: pulumi.Output<string | undefined>;
+  declare readonly visibility: pulumi.Output<Visibility>;
+  declare readonly selectedRepositories: pulumi.Output<RepositoryReference[] | undefined>;
+  declare readonly selectedRepositoryIds: pulumi.Output<number[] | undefined>;
+  declare readonly createdAt: pulumi.Output<string>;
+  declare readonly updatedAt: pulumi.Output<string>;
+
+  constructor(name: string, args: OrgSecretArgs, opts?: pulumi.CustomResourceOptions) {
+    super(
+      providerFor("actions-organization-secret"),
+      name,
+      secretProps({ visibility: undefined, selectedRepositories: undefined, ...args }),
+      secretOptions(opts),
+      MODULE,
+      "OrgSecret",
+    );
+  }
+}

@@ -1,0 +1,37 @@
+import * as pulumi from "@pulumi/pulumi";
+import type { RepositoryReference, Visibility } from "../types";
+import { providerFor } from "../dynamic-provider";
+import type { OrganizationArgs, OrganizationSelectionArgs } from "./common-args";
+import { MODULE, variableProps } from "./resource-options";
+
+export interface OrgVariableArgs extends OrganizationArgs, OrganizationSelectionArgs {
+  variableName: pulumi.Input<string>;
+  /** At most 48 KB. Plain in state unless passed as a Pulumi secret. */
+  value: pulumi.Input<string>;
+}
+
+/**
+ * An organization's GitHub Actions configuration variable.
+ * https://docs.github.com/en/rest/actions/variables#create-an-organization-variable
+ */
+export class OrgVariable extends pulumi.dynamic.Resource {
+  declare readonly org: pulumi.Output<string>;
+  declare readonly variableName: pulumi.Output<string>;
+  declare readonly value: pulumi.Output<string>;
+  declare readonly visibility: pulumi.Output<Visibility>;
+  declare readonly selectedRepositories: pulumi.Output<RepositoryReference[] | undefined>;
+  declare readonly selectedRepositoryIds: pulumi.Output<number[] | undefined>;
+  declare readonly createdAt: pulumi.Output<string>;
+  declare readonly updatedAt: pulumi.Output<string>;
+
+  constructor(name: string, args: OrgVariableArgs, opts?: pulumi.CustomResourceOptions) {
+    super(
+      providerFor("actions-organization-variable"),
+      name,
+      variableProps({ visibility: undefined, selectedRepositories: undefined, ...args }),
+      opts,
+      MODULE,
+      "OrgVariable",
+    );
+  }
+}

@@ -1,0 +1,28 @@
+import * as pulumi from "@pulumi/pulumi";
+import { providerFor } from "../dynamic-provider";
+import type { RepositoryArgs, SecretValueArgs } from "./common-args";
+import { MODULE, secretOptions, secretProps } from "./resource-options";
+
+export interface RepoSecretArgs extends RepositoryArgs, SecretValueArgs {
+  /** `[A-Za-z0-9_]`, not starting with a digit or `GITHUB_`; stored upper-case. */
+  secretName: pulumi.Input<string>;
+}
+
+/**
+ * A repository's GitHub Actions secret.
+ * https://docs.github.com/en/rest/actions/secrets#create-or-update-a-repository-secret
+ */
+export class RepoSecret extends pulumi.dynamic.Resource {
+  declare readonly owner: pulumi.Output<string>;
+  declare readonly repository: pulumi.Output<string>;
+  declare readonly secretName: pulumi.Output<string>;
+  declare readonly value: pulumi.Output<string | undefined>;
+  declare readonly valueEncrypted: pulumi.Output<string | undefined>;
+  declare readonly keyId: pulumi.Output<string | undefined>;
+  declare readonly createdAt: pulumi.Output<string>;
+  declare readonly updatedAt: pulumi.Output<string>;
+
+  constructor(name: string, args: RepoSecretArgs, opts?: pulumi.CustomResourceOptions) {
+    super(providerFor("actions-repository-secret"), name, secretProps(args), secretOptions(opts), MODULE, "RepoSecret");
+  }
+}

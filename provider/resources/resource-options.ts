@@ -1,0 +1,31 @@
+import * as pulumi from "@pulumi/pulumi";
+
+/** The type token's module: resources appear as `pulumi-nodejs:dynamic/github-secrets:RepoSecret`. */
+export const MODULE = "github-secrets";
+
+/** Outputs the provider adds to the inputs; a dynamic resource only exposes keys it was given. */
+const COMPUTED_OUTPUTS = { createdAt: undefined, updatedAt: undefined, selectedRepositoryIds: undefined };
+
+/**
+ * A secret's value is a Pulumi secret in state whether or not the caller wrapped it:
+ * wrapped on the way in, and listed in `additionalSecretOutputs` on the way out.
+ */
+export function secretProps(args: object): Record<string, unknown> {
+  const props: Record<string, unknown> = { ...COMPUTED_OUTPUTS, ...args };
+  for (const key of ["value", "valueEncrypted"]) {
+    if (props[key] !== undefined) props[key] = pulumi.secret(props[key] as pulumi.Input<string>);
+  }
+  return props;
+}
+
+/** A variable's value stays as the caller gave it: plain, or secret if passed as a Pulumi secret. */
+export function variableProps(args: object): Record<string, unknown> {
+  return { ...COMPUTED_OUTPUTS, ...args };
+}
+
+export function secretOptions(opts: pulumi.CustomResourceOptions | undefined): pulumi.CustomResourceOptions {
+  return {
+    ...opts,
+    additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), "value", "valueEncrypted"],
+  };
+}

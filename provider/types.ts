@@ -1,0 +1,69 @@
+/**
+ * Types shared by the provider's modules. The user-facing `…Args` interfaces live beside
+ * the resource classes; these are the plain, resolved shapes the provider works with.
+ */
+
+/** Every place GitHub keeps secrets or variables. See `scopes.ts` for the table. */
+export type ScopeKey =
+  | "actions-repository-secret"
+  | "actions-environment-secret"
+  | "actions-organization-secret"
+  | "dependabot-repository-secret"
+  | "dependabot-organization-secret"
+  | "codespaces-repository-secret"
+  | "codespaces-organization-secret"
+  | "codespaces-user-secret"
+  | "actions-repository-variable"
+  | "actions-environment-variable"
+  | "actions-organization-variable";
+
+export type Visibility = "all" | "private" | "selected";
+
+/** The fields that say which container (repository, environment, organization, user) holds an item. */
+export type IdentityProperty = "owner" | "repository" | "environment" | "org";
+
+/** A repository named in a selection: a numeric id, or a name (`repo` or `owner/repo`). */
+export type RepositoryReference = number | string;
+
+/**
+ * Inputs as the provider sees them after `check`: plain values (the engine strips the
+ * secret flag before calling a dynamic provider), names normalised, defaults applied.
+ */
+export interface ResolvedInputs {
+  owner?: string;
+  repository?: string;
+  environment?: string;
+  org?: string;
+  /** Secrets only. Upper-case, as GitHub stores it. */
+  secretName?: string;
+  /** Variables only. Upper-case, as GitHub stores it. */
+  variableName?: string;
+  value?: string;
+  /** A value sealed elsewhere, standard base64; `keyId` names the key it was sealed with. */
+  valueEncrypted?: string;
+  keyId?: string;
+  visibility?: Visibility;
+  selectedRepositories?: RepositoryReference[];
+}
+
+/** What a resource keeps in state: its inputs plus what GitHub reported for our last write. */
+export interface ResolvedOutputs extends ResolvedInputs {
+  /** Numeric ids of `selectedRepositories`, resolved at write time (selections only). */
+  selectedRepositoryIds?: number[];
+  /** GitHub's `created_at` for the item. */
+  createdAt: string;
+  /**
+   * GitHub's `updated_at` as of this resource's last write (or as last seen by refresh).
+   * A newer value on GitHub means somebody else wrote the item.
+   */
+  updatedAt: string;
+}
+
+/** The GitHub connection settings, from stack configuration or the environment. */
+export interface ProviderConfiguration {
+  token?: string;
+  baseUrl: string;
+  owner?: string;
+  /** Pause between two writes, per GitHub's guidance for avoiding secondary rate limits. */
+  writeIntervalMs: number;
+}
