@@ -8,7 +8,7 @@ import { sealForGitHub } from "./sealing";
 import { collection, scopeFor, type Scope } from "./scopes";
 import type { IdentityProperty, ProviderConfiguration, ResolvedInputs, ResolvedOutputs, ScopeKey } from "./types";
 import { checkInputs } from "./validation";
-import { recordWrite, wasWrittenThisDeployment } from "./write-journal";
+import { recordWrite, writtenByAnotherResource } from "./write-journal";
 
 /*
  * The one implementation of check, diff, create, read, update and delete, for every scope
@@ -115,7 +115,7 @@ export async function read(
 async function remove(key: ScopeKey, _id: string, props: ResolvedOutputs): Promise<void> {
   const operation = begin(key, props, "deleting");
   const { target, configuration, clients } = operation;
-  if (wasWrittenThisDeployment(configuration.baseUrl, target.itemPath)) {
+  if (writtenByAnotherResource(configuration.baseUrl, target.itemPath, props.updatedAt)) {
     // Another resource of this deployment now holds this item (a replacement or a rename
     // onto the same name); deleting would take it away from that resource.
     return;
@@ -224,6 +224,7 @@ async function write(operation: Operation, inputs: ResolvedInputs, olds: Resolve
     }
     recordWrite(configuration.baseUrl, target.itemPath);
     const written = (await clients.afterWrite.request({ method: "GET", url: target.itemPath })).data as RemoteItem;
+    recordWrite(configuration.baseUrl, target.itemPath, written.updated_at);
     return {
       ...withoutProvider(inputs),
       ...(selectedRepositoryIds !== undefined ? { selectedRepositoryIds } : {}),
