@@ -20,6 +20,12 @@ export interface GitHubClients {
 /** How often to wait out a rate limit before giving up with an explanation. */
 const RATE_LIMIT_RETRIES = 3;
 
+/**
+ * Statuses that another try cannot change. plugin-retry's default list lacks 409, so an
+ * expected conflict (a variable that already exists) would wait 14 s of backoff first.
+ */
+const DO_NOT_RETRY = [400, 401, 403, 404, 409, 410, 422, 451];
+
 const clients = new Map<string, GitHubClients>();
 
 /**
@@ -49,6 +55,7 @@ function createClients(configuration: ProviderConfiguration): GitHubClients {
     auth: configuration.token,
     baseUrl: configuration.baseUrl,
     userAgent: "pulumi-github-secrets",
+    retry: { doNotRetry: DO_NOT_RETRY },
     log: { debug: () => {}, info: () => {}, warn: console.warn, error: console.error },
     throttle: {
       write,
@@ -66,7 +73,7 @@ function createClients(configuration: ProviderConfiguration): GitHubClients {
     api: new GitHubOctokit(options),
     afterWrite: new GitHubOctokit({
       ...options,
-      retry: { doNotRetry: [400, 401, 403, 410, 422, 451], retries: 5, retryAfterBaseValue: 200 },
+      retry: { doNotRetry: DO_NOT_RETRY.filter((status) => status !== 404), retries: 5, retryAfterBaseValue: 200 },
     }),
   };
 }
