@@ -1,0 +1,288 @@
+// A stateful emulator of GitHub's REST API for Actions/Dependabot/Codespaces secrets and Actions
+// variables. `startEmulator()` listens on 127.0.0.1; the returned object is both the handle the
+// tests drive (behind-the-back changes, faults, clock, request log) and the API root URL that
+// Octokit clients use as `baseUrl`.
+
+import { randomBytes } from "node:crypto";
+import { ApiError } from "./api-error";
+import { resolveContainer, type ResolvedContainer } from "./containers";
+import { EmulatorCore } from "./core";
+import { createVariable, updateVariable, upsertSecret } from "./items";
+import { canonicalName, nameProblem, type NamedThing } from "./names";
+import { OpenApiValidator } from "./openapi-validator";
+import { buildRoutes, Router } from "./routes";
+import { sodiumReady, toBase64 } from "./sealed-box";
+import { normalizeRepositoryIds } from "./selection";
+import { EmulatorServer } from "./server";
+import { secretSnapshot, sortedByName, variableSnapshot, type ContainerState } from "./state";
+import type {
+  BehindBackExtra,
+  Container,
+  EmulatorClock,
+  FaultHandle,
+  FaultSpec,
+  RecordedRequest,
+  RequestFilter,
+  SecondaryRateLimitOptions,
+  StoredSecret,
+  StoredVariable,
+} from "./types";
+
+export { faults, type FaultTarget } from "./faults";
+export { isoSeconds } from "./clock";
+export type { OpenApiValidator } from "./openapi-validator";
+export * from "./types";
+
+export interface EmulatorOptions {
+  /** Port on 127.0.0.1 (default 0: any free port). */
+  port?: number;
+  /** The token clients must send (`Authorization: token X` or `Bearer X`). Default "ghp_emulator_" + random. */
+  token?: string;
+  /** Start with the seed world (octo-org with app/api/web, octocat with dotfiles). Default true. */
+  seed?: boolean;
+  /** Alternative schema file (default test/emulator/openapi/github-schemas.json). */
+  schemaFile?: string;
+}
+
+export interface GitHubEmulator {
+  /** "http://127.0.0.1:PORT": the API root, to use as Octokit's baseUrl. */
+  readonly url: string;
+  readonly token: string;
+  close(): Promise<void>;
+  /** Back to the seed: secrets, variables, added repositories, log, faults, clock, switches. Server and port stay. */
+  reset(): void;
+
+  getSecret(c: Container, name: string): StoredSecret | undefined;
+  listSecrets(c: Container): StoredSecret[];
+  /** Creates or replaces a secret's plaintext (bumps updated_at). `value` undefined changes only visibility/selection. */
+  putSecretBehindBack(c: Container, name: string, value: string | undefined, extra?: BehindBackExtra): void;
+  deleteSecretBehindBack(c: Container, name: string): void;
+  getVariable(c: Container, name: string): StoredVariable | undefined;
+  listVariables(c: Container): StoredVariable[];
+  /** Creates or updates a variable (bumps updated_at). `value` undefined changes only visibility/selection. */
+  putVariableBehindBack(c: Container, name: string, value: string | undefined, extra?: BehindBackExtra): void;
+  deleteVariableBehindBack(c: Container, name: string): void;
+
+  publicKey(c: Container): { keyId: string; key: string };
+  /** New key pair for the container: PUTs sealed for the old key_id then get a 422. reset() undoes rotations. */
+  rotateKey(c: Container): void;
+
+  /** Adds a repository (its owner becomes an organization when unknown); returns the repository id. */
+  addRepository(owner: string, repo: string, opts?: { id?: number; environments?: string[]; private?: boolean }): number;
+  addEnvironment(owner: string, repo: string, environment: string): void;
+  addOrganization(login: string, opts?: { id?: number }): void;
+
+  injectFault(f: FaultSpec): FaultHandle;
+  clearFaults(): void;
+  /** For `ms` after a PUT/POST created a secret/variable, GETs of it answer 404. 0 disables. */
+  setReadAfterWriteDelay(ms: number): void;
+  /** The next `count` GETs of a newly created secret/variable answer 404. 0 disables. */
+  setReadAfterWriteMisses(count: number): void;
+  /** Delay every response by `ms` (makes concurrency observable). */
+  setLatency(ms: number): void;
+  /** Refuse writes beyond these limits with a secondary-rate-limit 403/429 (undefined disables). */
+  setSecondaryRateLimit(options: SecondaryRateLimitOptions | undefined): void;
+
+  readonly clock: EmulatorClock;
+  readonly requests: ReadonlyArray<RecordedRequest>;
+  clearRequests(): void;
+  findRequests(filter?: RequestFilter): RecordedRequest[];
+  countWrites(filter?: RequestFilter): number;
+  /** Most matching requests in flight at once. */
+  maxConcurrency(filter?: RequestFilter): number;
+
+  /** The OpenAPI schemas the emulator validates with (also handy to check responses in tests). */
+  readonly openapi: OpenApiValidator;
+}
+
+/** Turns GitHub-style refusals of behind-the-back writes into plain errors. */
+function plain<T>(what: string, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof ApiError) throw new Error(`${what}: ${e.status} ${e.message}${e.extra.errors ? ` ${JSON.stringify(e.extra.errors)}` : ""}`);
+    throw e;
+  }
+}
+
+function validName(kind: NamedThing, name: string): string {
+  const problem = nameProblem(kind, name);
+  if (problem !== undefined) throw new Error(`invalid ${kind} name ${JSON.stringify(name)}: ${problem}`);
+  return canonicalName(name);
+}
+
+class Emulator implements GitHubEmulator {
+  constructor(
+    readonly url: string,
+    readonly token: string,
+    private readonly core: EmulatorCore,
+    private readonly server: EmulatorServer,
+  ) {}
+
+  get clock(): EmulatorClock {
+    return this.core.clock;
+  }
+
+  get requests(): ReadonlyArray<RecordedRequest> {
+    return this.server.log.all;
+  }
+
+  get openapi(): OpenApiValidator {
+    return this.core.validator;
+  }
+
+  close(): Promise<void> {
+    return this.server.close();
+  }
+
+  reset(): void {
+    this.core.reset();
+    this.server.faults.clear();
+    this.server.log.clear();
+    this.server.primary.reset();
+    this.server.secondary.reset();
+    this.server.latencyMs = 0;
+  }
+
+  private state(c: Container): ContainerState {
+    return this.core.store.state(resolveContainer(this.core.world, c));
+  }
+
+  private variableState(c: Container): ContainerState {
+    const s = this.state(c);
+    if (!s.container.scope.variables) throw new Error(`${s.container.scope.id} has no variables (variables are Actions-only)`);
+    return s;
+  }
+
+  private ids(container: ResolvedContainer, extra: BehindBackExtra | undefined, resource: string): number[] | undefined {
+    if (extra?.selectedRepositoryIds === undefined) return undefined;
+    return normalizeRepositoryIds(this.core.world, container, extra.selectedRepositoryIds, resource);
+  }
+
+  getSecret(c: Container, name: string): StoredSecret | undefined {
+    const r = this.state(c).secrets.get(canonicalName(name));
+    return r ? secretSnapshot(r) : undefined;
+  }
+
+  listSecrets(c: Container): StoredSecret[] {
+    return sortedByName(this.state(c).secrets.values()).map(secretSnapshot);
+  }
+
+  putSecretBehindBack(c: Container, name: string, value: string | undefined, extra?: BehindBackExtra): void {
+    const state = this.state(c);
+    const n = validName("secret", name);
+    plain(`putSecretBehindBack(${n})`, () => {
+      const bytes = value === undefined ? undefined : new Uint8Array(Buffer.from(value, "utf8"));
+      upsertSecret(this.core, state, n, bytes, {
+        visibility: extra?.visibility,
+        selectedRepositoryIds: this.ids(state.container, extra, "Secret"),
+      });
+    });
+  }
+
+  deleteSecretBehindBack(c: Container, name: string): void {
+    if (!this.state(c).secrets.delete(canonicalName(name))) throw new Error(`deleteSecretBehindBack: no secret ${name}`);
+  }
+
+  getVariable(c: Container, name: string): StoredVariable | undefined {
+    const r = this.variableState(c).variables.get(canonicalName(name));
+    return r ? variableSnapshot(r) : undefined;
+  }
+
+  listVariables(c: Container): StoredVariable[] {
+    return sortedByName(this.variableState(c).variables.values()).map(variableSnapshot);
+  }
+
+  putVariableBehindBack(c: Container, name: string, value: string | undefined, extra?: BehindBackExtra): void {
+    const state = this.variableState(c);
+    const n = validName("variable", name);
+    plain(`putVariableBehindBack(${n})`, () => {
+      const w = { visibility: extra?.visibility, selectedRepositoryIds: this.ids(state.container, extra, "ActionsVariable") };
+      if (state.variables.has(n)) updateVariable(this.core, state, n, { ...w, value });
+      else {
+        if (value === undefined) throw new Error(`putVariableBehindBack: no variable ${n} to update`);
+        createVariable(this.core, state, n, value, w);
+      }
+    });
+  }
+
+  deleteVariableBehindBack(c: Container, name: string): void {
+    if (!this.variableState(c).variables.delete(canonicalName(name))) throw new Error(`deleteVariableBehindBack: no variable ${name}`);
+  }
+
+  publicKey(c: Container): { keyId: string; key: string } {
+    const { keyPair } = this.state(c);
+    return { keyId: keyPair.keyId, key: toBase64(keyPair.publicKey) };
+  }
+
+  rotateKey(c: Container): void {
+    this.core.store.rotateKey(resolveContainer(this.core.world, c));
+  }
+
+  addRepository(owner: string, repo: string, opts?: { id?: number; environments?: string[]; private?: boolean }): number {
+    return this.core.world.addRepository(owner, repo, opts);
+  }
+
+  addEnvironment(owner: string, repo: string, environment: string): void {
+    this.core.world.addEnvironment(owner, repo, environment);
+  }
+
+  addOrganization(login: string, opts?: { id?: number }): void {
+    this.core.world.addOrganization(login, opts?.id);
+  }
+
+  injectFault(f: FaultSpec): FaultHandle {
+    return this.server.faults.add(f);
+  }
+
+  clearFaults(): void {
+    this.server.faults.clear();
+  }
+
+  setReadAfterWriteDelay(ms: number): void {
+    this.core.readAfterWrite.setDelay(ms);
+  }
+
+  setReadAfterWriteMisses(count: number): void {
+    this.core.readAfterWrite.setMisses(count);
+  }
+
+  setLatency(ms: number): void {
+    if (!Number.isFinite(ms) || ms < 0) throw new Error("latency must be a finite, non-negative number");
+    this.server.latencyMs = ms;
+  }
+
+  setSecondaryRateLimit(options: SecondaryRateLimitOptions | undefined): void {
+    this.server.secondary.configure(options);
+  }
+
+  clearRequests(): void {
+    this.server.log.clear();
+  }
+
+  findRequests(filter?: RequestFilter): RecordedRequest[] {
+    return this.server.log.find(filter);
+  }
+
+  countWrites(filter?: RequestFilter): number {
+    return this.server.log.countWrites(filter);
+  }
+
+  maxConcurrency(filter?: RequestFilter): number {
+    return this.server.log.maxConcurrency(filter);
+  }
+}
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<GitHubEmulator> {
+  await sodiumReady();
+  const validator = OpenApiValidator.load(options.schemaFile);
+  const routes = buildRoutes();
+  // Fail loudly when the schema file lacks an operation the emulator serves.
+  validator.requireOperations(routes.map((r) => r.key));
+  const core = new EmulatorCore(validator, options.seed ?? true);
+  const token = options.token ?? `ghp_emulator_${randomBytes(12).toString("hex")}`;
+  const server = new EmulatorServer({ core, router: new Router(routes), token });
+  const url = await server.listen(options.port ?? 0);
+  core.origin = url;
+  return new Emulator(url, token, core, server);
+}

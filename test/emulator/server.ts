@@ -1,0 +1,225 @@
+// The HTTP side: a node:http server on 127.0.0.1 that authenticates, routes, validates bodies
+// against the OpenAPI schemas, applies faults and rate limits, answers like api.github.com and
+// records every request.
+
+import { randomBytes } from "node:crypto";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { performance } from "node:perf_hooks";
+import { ApiError, GENERIC_DOCS, invalidRequest, notFound } from "./api-error";
+import { resolveFromParams } from "./containers";
+import type { EmulatorCore } from "./core";
+import { defaultFaultBody, FaultInjector } from "./faults";
+import type { HandlerResult } from "./handler-types";
+import { headerSubset, RequestLog } from "./request-log";
+import { PrimaryRateLimit, SecondaryRateLimit } from "./rate-limit";
+import type { RouteMatch, Router } from "./routes";
+
+export const DEFAULT_API_VERSION = "2022-11-28";
+const SUPPORTED_API_VERSIONS = new Set([DEFAULT_API_VERSION, "2026-03-10"]);
+const MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+const preciseNow = (): number => performance.timeOrigin + performance.now();
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+export interface ServerParts {
+  core: EmulatorCore;
+  router: Router;
+  token: string;
+}
+
+export class EmulatorServer {
+  readonly faults = new FaultInjector();
+  readonly log = new RequestLog();
+  readonly primary = new PrimaryRateLimit();
+  readonly secondary = new SecondaryRateLimit();
+  latencyMs = 0;
+  private readonly http: Server;
+
+  constructor(private readonly parts: ServerParts) {
+    this.http = createServer((req, res) => {
+      this.handle(req, res).catch((e: unknown) => {
+        // Last resort: never leave a client hanging.
+        if (!res.headersSent) {
+          res.writeHead(500, { "content-type": "application/json; charset=utf-8" });
+          res.end(JSON.stringify({ message: `emulator failure: ${String(e)}`, documentation_url: GENERIC_DOCS }));
+        } else res.destroy();
+      });
+    });
+    this.http.keepAliveTimeout = 1000;
+  }
+
+  async listen(port: number): Promise<string> {
+    await new Promise<void>((resolve, reject) => {
+      this.http.once("error", reject);
+      this.http.listen(port, "127.0.0.1", () => {
+        this.http.off("error", reject);
+        resolve();
+      });
+    });
+    const { port: actual } = this.http.address() as AddressInfo;
+    return `http://127.0.0.1:${actual}`;
+  }
+
+  async close(): Promise<void> {
+    await new Promise<void>((resolve) => {
+      this.http.close(() => resolve());
+      this.http.closeAllConnections();
+    });
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const startedAt = preciseNow();
+    const method = (req.method ?? "GET").toUpperCase();
+    const rawUrl = req.url ?? "/";
+    const qIndex = rawUrl.indexOf("?");
+    const rawPath = qIndex === -1 ? rawUrl : rawUrl.slice(0, qIndex);
+    const rawQuery = qIndex === -1 ? "" : rawUrl.slice(qIndex + 1);
+    const seq = this.log.nextSeq();
+
+    const raw = await readBody(req);
+    let body: unknown;
+    let bodyProblem: "json" | "size" | undefined;
+    if (raw === undefined) bodyProblem = "size";
+    else if (raw.length > 0) {
+      try {
+        body = JSON.parse(raw.toString("utf8"));
+      } catch {
+        bodyProblem = "json";
+      }
+    }
+
+    const match = this.parts.router.match(method, rawPath);
+    const routeKey = match?.route.key;
+    const docs = routeKey ? (this.parts.core.validator.operation(routeKey)?.documentationUrl ?? undefined) : undefined;
+
+    let result: HandlerResult;
+    let faulted = false;
+    let delayMs = this.latencyMs;
+    let release = (): void => {};
+    const fault = this.faults.take(method, routeKey, rawPath);
+    if (fault) {
+      faulted = true;
+      result = { status: fault.status, body: fault.body ?? defaultFaultBody(fault.status), headers: fault.headers ?? {} };
+      delayMs += fault.delayMs ?? 0;
+    } else {
+      const admission = this.secondary.admit(method);
+      release = admission.release;
+      if (admission.refusal) {
+        faulted = true;
+        result = { status: admission.refusal.status, body: admission.refusal.body, headers: admission.refusal.headers ?? {} };
+      } else {
+        result = this.dispatch(req, method, rawPath, rawQuery, match, body, bodyProblem, docs);
+      }
+    }
+
+    try {
+      if (delayMs > 0) await sleep(delayMs);
+      this.send(req, res, result);
+    } finally {
+      release();
+    }
+    this.log.add({
+      seq,
+      method,
+      path: rawPath,
+      query: rawQuery,
+      route: routeKey,
+      params: match?.params ?? {},
+      status: result.status,
+      body,
+      headers: headerSubset(req.headers),
+      fault: faulted,
+      startedAt,
+      finishedAt: preciseNow(),
+    });
+  }
+
+  private dispatch(
+    req: IncomingMessage,
+    method: string,
+    rawPath: string,
+    rawQuery: string,
+    match: RouteMatch | undefined,
+    body: unknown,
+    bodyProblem: "json" | "size" | undefined,
+    docs: string | undefined,
+  ): HandlerResult {
+    try {
+      this.authenticate(req);
+      const version = req.headers["x-github-api-version"];
+      if (typeof version === "string" && !SUPPORTED_API_VERSIONS.has(version)) {
+        throw new ApiError(400, `The requested API version "${version}" is not supported.`);
+      }
+      if (!match) throw notFound();
+      if (bodyProblem === "size") throw new ApiError(413, "Request body too large");
+      if (bodyProblem === "json") throw new ApiError(400, "Problems parsing JSON");
+      const { route, params } = match;
+      const core = this.parts.core;
+      const container = route.scope ? resolveFromParams(core.world, route.scope, params) : undefined;
+      const problem = core.validator.validateBody(route.key, body);
+      if (problem !== undefined) throw invalidRequest(problem);
+      return route.handler({
+        core,
+        routeKey: route.key,
+        params,
+        query: new URLSearchParams(rawQuery),
+        body,
+        rawPath,
+        container,
+      });
+    } catch (e) {
+      if (e instanceof ApiError) return { status: e.status, body: e.body(docs), headers: e.extra.headers ?? {} };
+      const message = e instanceof Error ? e.message : String(e);
+      console.error(`[github-emulator] ${method} ${rawPath}: ${e instanceof Error ? (e.stack ?? message) : message}`);
+      return { status: 500, body: { message: `emulator bug: ${message}`, documentation_url: GENERIC_DOCS, status: "500" } };
+    }
+  }
+
+  private authenticate(req: IncomingMessage): void {
+    const header = req.headers.authorization;
+    if (header === undefined || header === "") {
+      throw new ApiError(401, "Requires authentication", { documentationUrl: GENERIC_DOCS });
+    }
+    const m = /^(?:token|bearer)\s+(\S+)\s*$/i.exec(header);
+    if (!m || m[1] !== this.parts.token) throw new ApiError(401, "Bad credentials", { documentationUrl: GENERIC_DOCS });
+  }
+
+  private send(req: IncomingMessage, res: ServerResponse, result: HandlerResult): void {
+    const version = req.headers["x-github-api-version"];
+    const headers: Record<string, string> = {
+      "x-github-api-version-selected": typeof version === "string" && SUPPORTED_API_VERSIONS.has(version) ? version : DEFAULT_API_VERSION,
+      "x-github-media-type": "github.v3; format=json",
+      "x-github-request-id": requestId(),
+      ...this.primary.count(),
+    };
+    let payload: string | undefined;
+    if (result.body !== undefined && result.status !== 204 && result.status !== 304) {
+      payload = JSON.stringify(result.body);
+      headers["content-type"] = "application/json; charset=utf-8";
+      headers["content-length"] = String(Buffer.byteLength(payload));
+    }
+    for (const [k, v] of Object.entries(result.headers ?? {})) headers[k.toLowerCase()] = v;
+    res.writeHead(result.status, headers);
+    res.end(payload);
+  }
+}
+
+/** The body, or undefined when it exceeds MAX_BODY_BYTES (the rest is drained). */
+async function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let tooLarge = false;
+  for await (const chunk of req) {
+    const b = chunk as Buffer;
+    size += b.length;
+    if (size > MAX_BODY_BYTES) tooLarge = true;
+    else chunks.push(b);
+  }
+  return tooLarge ? undefined : Buffer.concat(chunks);
+}
+
+function requestId(): string {
+  const h = randomBytes(10).toString("hex").toUpperCase();
+  return `${h.slice(0, 4)}:${h.slice(4, 8)}:${h.slice(8, 12)}:${h.slice(12, 16)}:${h.slice(16, 20)}`;
+}
