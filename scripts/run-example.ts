@@ -62,8 +62,9 @@ async function main(): Promise<void> {
     await workspace.selectOrInitStack(process.env.EXAMPLE_STACK ?? "local");
   }
   for (const [key, value] of Object.entries(values)) {
-    const existing = await workspace.run(["config", "get", key], { allowFailure: true });
-    if (emulated || existing.code !== 0) await workspace.setConfig(key, value, { secret: true });
+    // A real stack keeps the values it was given; the emulator's stack is new every run.
+    const keep = !emulated && (await workspace.run(["config", "get", key], { allowFailure: true, quiet: true })).code === 0;
+    if (!keep) await workspace.setConfig(key, value, { secret: true });
   }
 
   try {

@@ -56,18 +56,19 @@ export class PulumiWorkspace {
   }
 
   /** Runs `pulumi …`; rejects on a non-zero exit unless `allowFailure`. */
-  async run(args: readonly string[], options: { allowFailure?: boolean; input?: string } = {}): Promise<PulumiRun> {
+  async run(args: readonly string[], options: { allowFailure?: boolean; input?: string; quiet?: boolean } = {}): Promise<PulumiRun> {
+    const echo = this.options.echo && !options.quiet;
     const fullArgs = [...args, "--non-interactive"];
     const child = spawn("pulumi", fullArgs, { cwd: this.options.projectDir, env: this.env, stdio: ["pipe", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => {
       stdout += chunk.toString();
-      if (this.options.echo) process.stdout.write(chunk);
+      if (echo) process.stdout.write(chunk);
     });
     child.stderr.on("data", (chunk: Buffer) => {
       stderr += chunk.toString();
-      if (this.options.echo) process.stderr.write(chunk);
+      if (echo) process.stderr.write(chunk);
     });
     child.stdin.end(options.input ?? "");
     const code = await new Promise<number>((resolve, reject) => {
@@ -82,7 +83,7 @@ export class PulumiWorkspace {
   }
 
   async selectOrInitStack(stack: string): Promise<void> {
-    const selected = await this.run(["stack", "select", stack], { allowFailure: true });
+    const selected = await this.run(["stack", "select", stack], { allowFailure: true, quiet: true });
     if (selected.code !== 0) await this.run(["stack", "init", stack]);
   }
 
