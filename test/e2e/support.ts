@@ -1,0 +1,85 @@
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { PulumiWorkspace, type PulumiRun } from "../../scripts/lib/pulumi-cli";
+import type { GitHubEmulator } from "../emulator";
+
+export const repositoryRoot = path.resolve(__dirname, "..", "..");
+
+/** The tag Pulumi puts on a secret value in state: https://www.pulumi.com/docs/iac/concepts/secrets/ */
+export const SIGNATURE_KEY = "4dabf18193072939515e22adb298388d";
+export const SECRET_SIGNATURE = "1b47061264138c4ac30d75fd1eb44270";
+
+/** Fails early, with what to do, when the CLI is missing (the test command installs it). */
+export function requirePulumiCli(): void {
+  try {
+    execFileSync("pulumi", ["version"], { stdio: "pipe" });
+  } catch {
+    assert.fail("the Pulumi CLI is not on PATH: run the tests with `npm test`, which builds or reuses it");
+  }
+}
+
+/** A local file backend and PULUMI_HOME in a fresh temporary directory, pointed at an emulator. */
+export function workspaceFor(projectDir: string, prefix: string): { workspace: PulumiWorkspace; stateDir: string; runs: PulumiRun[] } {
+  const stateDir = mkdtempSync(path.join(os.tmpdir(), `${prefix}-`));
+  const runs: PulumiRun[] = [];
+  const workspace = new PulumiWorkspace({ projectDir, stateDir, passphrase: "e2e-passphrase" });
+  const run = workspace.run.bind(workspace);
+  // Every command's output is kept, to be searched for plaintext afterwards.
+  workspace.run = async (args, options) => {
+    const result = await run(args, options);
+    runs.push(result);
+    return result;
+  };
+  return { workspace, stateDir, runs };
+}
+
+export async function configureForEmulator(workspace: PulumiWorkspace, emulator: GitHubEmulator): Promise<void> {
+  await workspace.setConfig("github:token", emulator.token, { secret: true });
+  await workspace.setConfig("github:baseUrl", emulator.url);
+  await workspace.setConfig("github:owner", "octo-org");
+  await workspace.setConfig("githubSecrets:writeIntervalMs", "0");
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    return entry.isDirectory() ? filesUnder(full) : entry.isFile() ? [full] : [];
+  });
+}
+
+/**
+ * Searches the exported state, every file of the backend and of PULUMI_HOME (state, history,
+ * backups, logs) and the output of every command for each plaintext. None may appear.
+ */
+export async function assertNoPlaintext(
+  context: { workspace: PulumiWorkspace; stateDir: string; runs: PulumiRun[] },
+  plaintexts: readonly string[],
+  step: string,
+): Promise<void> {
+  const exported = await context.workspace.exportState();
+  const haystacks: [string, string][] = [["pulumi stack export", exported]];
+  for (const file of filesUnder(context.stateDir)) {
+    if (statSync(file).size < 50_000_000) haystacks.push([file, readFileSync(file).toString("latin1")]);
+  }
+  for (const run of context.runs) haystacks.push([`output of pulumi ${run.args.join(" ")}`, run.stdout + run.stderr]);
+  for (const plaintext of plaintexts) {
+    for (const [where, text] of haystacks) {
+      assert.ok(!text.includes(plaintext), `${step}: a plaintext (${plaintext.slice(0, 4)}…) appears in ${where}`);
+    }
+  }
+}
+
+/** Resources of the exported state, by type suffix. */
+export function resourcesOf(exported: string): { urn: string; type: string; outputs: Record<string, unknown>; inputs: Record<string, unknown> }[] {
+  const state = JSON.parse(exported) as { deployment: { resources?: { urn: string; type: string; outputs?: Record<string, unknown>; inputs?: Record<string, unknown> }[] } };
+  return (state.deployment.resources ?? [])
+    .filter((r) => r.type.startsWith("pulumi-nodejs:dynamic/github-secrets:"))
+    .map((r) => ({ urn: r.urn, type: r.type, outputs: r.outputs ?? {}, inputs: r.inputs ?? {} }));
+}
+
+export function removeDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}
