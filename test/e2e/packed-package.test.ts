@@ -1,0 +1,85 @@
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { startEmulator, type GitHubEmulator } from "../emulator";
+import { assertNoPlaintext, configureForEmulator, removeDir, repositoryRoot, requirePulumiCli, resourcesOf, workspaceFor } from "./support";
+
+/*
+ * The package the way users get it: `npm pack`, the tarball installed into a new Pulumi
+ * project outside the repository, `pulumi up` and `destroy` there. The provider is then
+ * serialized from node_modules; the size of `__provider` per resource is reported.
+ */
+
+describe("end to end: the packed package in a fresh project", function () {
+  this.timeout(600_000);
+  const stack = "dev";
+  const value = `packed-${randomBytes(16).toString("hex")}`;
+  let emulator: GitHubEmulator;
+  let projectDir: string;
+  let context: ReturnType<typeof workspaceFor>;
+
+  before(async () => {
+    requirePulumiCli();
+    emulator = await startEmulator({ port: 0 });
+    projectDir = mkdtempSync(path.join(os.tmpdir(), "github-secrets-user-project-"));
+    const tarball = execFileSync("npm", ["pack", "--silent", "--pack-destination", projectDir], { cwd: repositoryRoot, encoding: "utf8" }).trim().split("\n").pop()!;
+    const sdkVersion = (JSON.parse(readFileSync(path.join(repositoryRoot, "node_modules/@pulumi/pulumi/package.json"), "utf8")) as { version: string }).version;
+    writeFileSync(
+      path.join(projectDir, "package.json"),
+      JSON.stringify({ name: "user-infrastructure", private: true, dependencies: { "@pulumi/pulumi": sdkVersion, "pulumi-github-secrets": `file:./${tarball}` } }, null, 2),
+    );
+    copyFileSync(path.join(__dirname, "program", "index.js"), path.join(projectDir, "index.js"));
+    writeFileSync(path.join(projectDir, "Pulumi.yaml"), "name: user-infrastructure\nruntime:\n  name: nodejs\n  options:\n    typescript: false\nmain: index.js\n");
+    execFileSync("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error", "--prefer-offline"], { cwd: projectDir, stdio: "pipe" });
+
+    context = workspaceFor(projectDir, "github-secrets-e2e-packed");
+    await context.workspace.run(["stack", "init", stack]);
+    await configureForEmulator(context.workspace, emulator);
+    await context.workspace.setConfig("secretValue", value, { secret: true });
+    await context.workspace.setConfig(
+      "spec",
+      JSON.stringify([
+        { type: "RepoSecret", name: "db", args: { repository: "app", secretName: "DB_PASSWORD" }, valueFrom: "secretValue" },
+        { type: "OrgSecret", name: "shared", args: { secretName: "SHARED", selectedRepositories: ["app", "api"] }, valueFrom: "secretValue" },
+        { type: "RepoVariable", name: "region", args: { repository: "app", variableName: "REGION", value: "eu-west-1" } },
+      ]),
+    );
+  });
+
+  after(async () => {
+    await context?.workspace.run(["destroy", "--yes", "--stack", stack], { allowFailure: true });
+    if (context) removeDir(context.stateDir);
+    if (projectDir) removeDir(projectDir);
+    await emulator?.close();
+  });
+
+  it("runs from node_modules: up writes, the state holds a small __provider, destroy removes", async () => {
+    await context.workspace.run(["up", "--yes", "--stack", stack]);
+    assert.equal(emulator.getSecret({ app: "actions", owner: "octo-org", repo: "app" }, "DB_PASSWORD")?.value, value);
+    const shared = emulator.getSecret({ app: "actions", org: "octo-org" }, "SHARED");
+    assert.equal(shared?.value, value);
+    assert.deepEqual(shared?.selectedRepositoryIds, [1001, 1002]);
+    assert.equal(emulator.getVariable({ app: "actions", owner: "octo-org", repo: "app" }, "REGION")?.value, "eu-west-1");
+
+    const resources = resourcesOf(await context.workspace.exportState());
+    assert.equal(resources.length, 3);
+    console.log("      __provider size per resource (installed from the packed tarball):");
+    for (const resource of resources) {
+      const provider = String(resource.outputs.__provider);
+      console.log(`        ${resource.type.split(":").pop()!.padEnd(14)} ${provider.length} characters`);
+      assert.match(provider, /require\("pulumi-github-secrets\/dist\/provider\/operations\.js"\)/);
+      assert.ok(!provider.includes(projectDir) && !provider.includes(repositoryRoot), "an absolute path in __provider");
+      assert.ok(!provider.includes(emulator.token), "the token in __provider");
+      assert.ok(provider.length < 4096, `__provider is ${provider.length} characters`);
+    }
+    await assertNoPlaintext(context, [value, emulator.token], "packed up");
+
+    await context.workspace.run(["destroy", "--yes", "--stack", stack]);
+    assert.equal(emulator.listSecrets({ app: "actions", owner: "octo-org", repo: "app" }).length, 0);
+    assert.equal(emulator.listSecrets({ app: "actions", org: "octo-org" }).length, 0);
+    assert.equal(emulator.listVariables({ app: "actions", owner: "octo-org", repo: "app" }).length, 0);
+  });
+});
