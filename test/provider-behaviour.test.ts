@@ -3,6 +3,7 @@ import sodium from "libsodium-wrappers";
 import * as operations from "../provider/operations";
 import type { ResolvedInputs, ResolvedOutputs, ScopeKey } from "../provider/types";
 import { faults, type Container } from "./emulator";
+import { configureProvider } from "./support/configure-provider";
 import { emulator } from "./support/root-hooks";
 
 /*
@@ -13,15 +14,6 @@ import { emulator } from "./support/root-hooks";
 const REPO: Container = { app: "actions", owner: "octo-org", repo: "app" };
 const ORG: Container = { app: "actions", org: "octo-org" };
 
-function configure(overrides: Record<string, string | undefined> = {}): Promise<void> {
-  const config: Record<string, string | undefined> = {
-    "github:token": emulator().token,
-    "github:baseUrl": emulator().url,
-    "githubSecrets:writeIntervalMs": "0",
-    ...overrides,
-  };
-  return operations.configure({ config: { get: (key: string) => config[key], require: (key: string) => config[key]! } });
-}
 
 async function checked(scope: ScopeKey, news: Record<string, unknown>, olds: object = {}): Promise<ResolvedInputs> {
   const result = await operations.check(scope, olds as never, news);
@@ -45,7 +37,7 @@ const routes = (method: string, suffix: string) =>
   emulator().requests.filter((r) => r.method === method && r.route?.endsWith(suffix));
 
 describe("provider behaviour", () => {
-  beforeEach(() => configure());
+  beforeEach(() => configureProvider());
 
   describe("public keys", () => {
     it("fetches each container's key once per deployment, and each scope's own key", async () => {
@@ -206,7 +198,7 @@ describe("provider behaviour", () => {
 
   describe("configuration", () => {
     it("takes the owner from github:owner when the resource has none", async () => {
-      await configure({ "github:owner": "octo-org" });
+      await configureProvider({ "github:owner": "octo-org" });
       const inputs = await checked("actions-repository-secret", { repository: "app", secretName: "X", value: "v" });
       assert.equal(inputs.owner, "octo-org");
     });
@@ -221,7 +213,7 @@ describe("provider behaviour", () => {
       delete process.env.GITHUB_TOKEN;
       delete process.env.GH_TOKEN;
       try {
-        await configure({ "github:token": undefined });
+        await configureProvider({ "github:token": undefined });
         await assert.rejects(create("actions-repository-secret", { owner: "octo-org", repository: "app", secretName: "X", value: "v" }), /needs a GitHub token.*github:token.*GITHUB_TOKEN/);
         assert.equal(emulator().requests.length, 0);
       } finally {
@@ -230,7 +222,7 @@ describe("provider behaviour", () => {
     });
 
     it("paces writes by githubSecrets:writeIntervalMs", async () => {
-      await configure({ "githubSecrets:writeIntervalMs": "300" });
+      await configureProvider({ "githubSecrets:writeIntervalMs": "300" });
       await Promise.all(["P1", "P2", "P3"].map((name) => create("actions-repository-secret", { owner: "octo-org", repository: "app", secretName: name, value: name })));
       const starts = routes("PUT", "/secrets/{secret_name}").map((r) => r.startedAt).sort((a, b) => a - b);
       assert.equal(starts.length, 3);
@@ -290,7 +282,7 @@ describe("provider behaviour", () => {
     });
 
     it("explains an unreachable API", async () => {
-      await configure({ "github:baseUrl": "http://127.0.0.1:9" });
+      await configureProvider({ "github:baseUrl": "http://127.0.0.1:9" });
       await assert.rejects(create("actions-repository-secret", news), /could not reach the GitHub API at http:\/\/127\.0\.0\.1:9/);
     });
 

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import * as operations from "../provider/operations";
 import type { ResolvedInputs, ResolvedOutputs } from "../provider/types";
 import { MAX_VALUE_BYTES } from "../provider/validation";
+import { configureProvider } from "./support/configure-provider";
 import { emulator } from "./support/root-hooks";
 import { scopeFixtures, type ScopeFixture } from "./support/scope-fixtures";
 
@@ -10,15 +11,6 @@ import { scopeFixtures, type ScopeFixture } from "./support/scope-fixtures";
  * GitHub API emulator. One lifecycle, looped over every scope.
  */
 
-function configureFor(overrides: Record<string, string | undefined> = {}): Promise<void> {
-  const config: Record<string, string | undefined> = {
-    "github:token": emulator().token,
-    "github:baseUrl": emulator().url,
-    "githubSecrets:writeIntervalMs": "0",
-    ...overrides,
-  };
-  return operations.configure({ config: { get: (key: string) => config[key], require: (key: string) => config[key]! } });
-}
 
 /** check, then create, as the engine does: the created resource's id and outputs. */
 async function createVia(fixture: ScopeFixture, news: Record<string, unknown>) {
@@ -43,7 +35,7 @@ const stored = (fixture: ScopeFixture, name: string) =>
 const writes = () => emulator().requests.filter((r) => r.method !== "GET");
 
 describe("provider methods against the GitHub API emulator", () => {
-  beforeEach(() => configureFor());
+  beforeEach(() => configureProvider());
 
   for (const fixture of scopeFixtures) {
     describe(fixture.key, () => {

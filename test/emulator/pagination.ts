@@ -39,3 +39,18 @@ export function paginate<T>(all: readonly T[], query: URLSearchParams, limits: P
   if (page > 1) rels.push(`<${urlFor(1)}>; rel="first"`);
   return { items, link: rels.join(", ") };
 }
+
+/** A list endpoint's answer: `{ total_count, <key>: [...] }` for one page, with its Link header. */
+export function pagedList<T>(
+  ctx: { query: URLSearchParams; routeKey: string | undefined; rawPath: string; core: { origin: string; validator: { pageLimits(routeKey: string | undefined): PageLimits } } },
+  key: "secrets" | "variables",
+  all: readonly T[],
+  toJson: (record: T) => unknown,
+): { status: number; body: Record<string, unknown>; headers: Record<string, string> } {
+  const page = paginate(all, ctx.query, ctx.core.validator.pageLimits(ctx.routeKey), ctx.core.origin, ctx.rawPath);
+  return {
+    status: 200,
+    body: { total_count: all.length, [key]: page.items.map(toJson) },
+    headers: page.link ? { link: page.link } : {},
+  };
+}

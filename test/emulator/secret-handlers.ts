@@ -4,7 +4,7 @@ import { ApiError, invalidRequest, notFound } from "./api-error";
 import { requireContainer, type HandlerContext, type HandlerResult } from "./handler-types";
 import { upsertSecret } from "./items";
 import { canonicalName, requireValidName } from "./names";
-import { paginate } from "./pagination";
+import { pagedList } from "./pagination";
 import { secretJson } from "./representations";
 import { openSealedBox, toBase64 } from "./sealed-box";
 import { normalizeRepositoryIds } from "./selection";
@@ -31,13 +31,7 @@ function visibleSecret(ctx: HandlerContext, state: ContainerState): SecretRecord
 
 export function listSecrets(ctx: HandlerContext): HandlerResult {
   const state = stateOf(ctx);
-  const all = sortedByName(state.secrets.values());
-  const page = paginate(all, ctx.query, ctx.core.validator.pageLimits(ctx.routeKey), ctx.core.origin, ctx.rawPath);
-  return {
-    status: 200,
-    body: { total_count: all.length, secrets: page.items.map((r) => secretJson(ctx.core.origin, state.container, r)) },
-    headers: page.link ? { link: page.link } : {},
-  };
+  return pagedList(ctx, "secrets", sortedByName(state.secrets.values()), (r) => secretJson(ctx.core.origin, state.container, r));
 }
 
 export function getPublicKey(ctx: HandlerContext): HandlerResult {

@@ -4,7 +4,7 @@ import { notFound } from "./api-error";
 import { requireContainer, type HandlerContext, type HandlerResult } from "./handler-types";
 import { createVariable, updateVariable } from "./items";
 import { canonicalName, requireValidName } from "./names";
-import { paginate } from "./pagination";
+import { pagedList } from "./pagination";
 import { variableJson } from "./representations";
 import { normalizeRepositoryIds } from "./selection";
 import { sortedByName, type ContainerState } from "./state";
@@ -34,13 +34,7 @@ function selectionFrom(ctx: HandlerContext, state: ContainerState, body: Variabl
 
 export function listVariables(ctx: HandlerContext): HandlerResult {
   const state = stateOf(ctx);
-  const all = sortedByName(state.variables.values());
-  const page = paginate(all, ctx.query, ctx.core.validator.pageLimits(ctx.routeKey), ctx.core.origin, ctx.rawPath);
-  return {
-    status: 200,
-    body: { total_count: all.length, variables: page.items.map((r) => variableJson(ctx.core.origin, state.container, r)) },
-    headers: page.link ? { link: page.link } : {},
-  };
+  return pagedList(ctx, "variables", sortedByName(state.variables.values()), (r) => variableJson(ctx.core.origin, state.container, r));
 }
 
 export function getVariable(ctx: HandlerContext): HandlerResult {
