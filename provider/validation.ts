@@ -1,7 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { SEALED_BOX_OVERHEAD } from "./sealing";
 import type { Scope } from "./scopes";
-import type { IdentityProperty, ResolvedInputs, Visibility } from "./types";
+import type { IdentityProperty, Visibility } from "./types";
 
 /** What the engine sends for a value not known yet (during preview). */
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
@@ -237,7 +237,3 @@ function repositoryReferenceRule(ref: unknown): string | undefined {
   return undefined;
 }
 
-/** The inputs `check` produced, typed. */
-export function asResolvedInputs(inputs: Record<string, unknown>): ResolvedInputs {
-  return inputs as ResolvedInputs;
-}

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import sodium from "libsodium-wrappers";
 import * as operations from "../provider/operations";
 import type { ResolvedInputs, ResolvedOutputs, ScopeKey } from "../provider/types";
+import { UNKNOWN } from "../provider/validation";
 import { faults, type Container } from "./emulator";
 import { configureProvider } from "./support/configure-provider";
 import { emulator } from "./support/root-hooks";
@@ -201,6 +202,17 @@ describe("provider behaviour", () => {
       await configureProvider({ "github:owner": "octo-org" });
       const inputs = await checked("actions-repository-secret", { repository: "app", secretName: "X", value: "v" });
       assert.equal(inputs.owner, "octo-org");
+    });
+
+    it("lets values not known until deployment pass a preview's check, and checks the known ones", async () => {
+      const { failures } = await operations.check("actions-organization-secret", {}, {
+        org: UNKNOWN,
+        secretName: "fine",
+        value: UNKNOWN,
+        visibility: UNKNOWN,
+        selectedRepositories: [UNKNOWN, "bad/repo/name"],
+      });
+      assert.deepEqual(failures!.map((f) => f.property), ["selectedRepositories[1]"]);
     });
 
     it("names the missing owner and how to configure one", async () => {
