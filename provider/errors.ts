@@ -127,6 +127,6 @@ function describeContainer(scope: Scope): string {
   return "repository";
 }
 
-function capitalize(text: string): string {
+export function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -1,6 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { applyStackConfiguration, currentConfiguration } from "./configuration";
-import { explainFailure, GitHubSecretsError, redact, statusOf } from "./errors";
+import { capitalize, explainFailure, GitHubSecretsError, redact, statusOf } from "./errors";
 import { clientsFor, type GitHubClients } from "./github-client";
 import { forgetPublicKey, publicKeyFor } from "./public-keys";
 import { resolveRepositoryIds } from "./repositories";
@@ -217,10 +217,14 @@ async function write(operation: Operation, inputs: ResolvedInputs, olds: Resolve
         url: `${target.itemPath}/repositories`,
         selected_repository_ids: selectedRepositoryIds,
       });
-    } else if (scope.kind === "secret") {
-      await putSecret(operation, inputs, selectedRepositoryIds);
     } else {
-      await writeVariable(operation, inputs, olds, selectedRepositoryIds);
+      // Sent with every full write, so a value change keeps visibility and selection.
+      const selection = {
+        ...(scope.selection === "organization" ? { visibility: inputs.visibility } : {}),
+        ...(selectedRepositoryIds !== undefined ? { selected_repository_ids: selectedRepositoryIds } : {}),
+      };
+      if (scope.kind === "secret") await putSecret(operation, inputs, selection);
+      else await writeVariable(operation, inputs, olds, selection);
     }
     recordWrite(configuration.baseUrl, target.itemPath);
     const written = (await clients.afterWrite.request({ method: "GET", url: target.itemPath })).data as RemoteItem;
@@ -236,12 +240,11 @@ async function write(operation: Operation, inputs: ResolvedInputs, olds: Resolve
   }
 }
 
-async function putSecret(operation: Operation, inputs: ResolvedInputs, selectedRepositoryIds: number[] | undefined): Promise<void> {
-  const { scope, target, configuration, clients } = operation;
-  const selection = {
-    ...(scope.selection === "organization" ? { visibility: inputs.visibility } : {}),
-    ...(selectedRepositoryIds !== undefined ? { selected_repository_ids: selectedRepositoryIds } : {}),
-  };
+/** Visibility and repository ids, as GitHub's write bodies name them. */
+type SelectionBody = { visibility?: ResolvedInputs["visibility"]; selected_repository_ids?: number[] };
+
+async function putSecret(operation: Operation, inputs: ResolvedInputs, selection: SelectionBody): Promise<void> {
+  const { target, configuration, clients } = operation;
   const put = (sealed: { encrypted_value: string; key_id: string }) =>
     clients.api.request({ method: "PUT", url: target.itemPath, ...sealed, ...selection });
 
@@ -268,13 +271,9 @@ async function writeVariable(
   operation: Operation,
   inputs: ResolvedInputs,
   olds: ResolvedOutputs | undefined,
-  selectedRepositoryIds: number[] | undefined,
+  selection: SelectionBody,
 ): Promise<void> {
-  const { scope, target, clients } = operation;
-  const selection = {
-    ...(scope.selection === "organization" ? { visibility: inputs.visibility } : {}),
-    ...(selectedRepositoryIds !== undefined ? { selected_repository_ids: selectedRepositoryIds } : {}),
-  };
+  const { target, clients } = operation;
   const post = () =>
     clients.api.request({
       method: "POST",
@@ -333,7 +332,8 @@ function sameSelection(a: ResolvedInputs["selectedRepositories"], b: ResolvedInp
 }
 
 function sameIds(a: readonly number[], b: readonly number[]): boolean {
-  return a.length === b.length && [...a].sort((x, y) => x - y).every((id, i) => id === [...b].sort((x, y) => x - y)[i]);
+  const sorted = (ids: readonly number[]) => [...ids].sort((x, y) => x - y).join(",");
+  return sorted(a) === sorted(b);
 }
 
 function isNewer(remote: string, recorded: string | undefined): boolean {
@@ -343,10 +343,6 @@ function isNewer(remote: string, recorded: string | undefined): boolean {
 function withoutProvider<T extends object>(props: T): T {
   const { __provider: _, ...rest } = props as T & { __provider?: unknown };
   return rest as T;
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 export { remove as delete };
