@@ -11,7 +11,7 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { startEmulator, type Container, type GitHubEmulator } from "../test/emulator";
+import { startEmulator, type Container, type GitHubEmulator } from "../emulator";
 import { PulumiWorkspace } from "./lib/pulumi-cli";
 
 const repositoryRoot = path.resolve(__dirname, "..");

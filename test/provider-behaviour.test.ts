@@ -3,7 +3,7 @@ import sodium from "libsodium-wrappers";
 import * as operations from "../provider/operations";
 import type { ResolvedInputs, ResolvedOutputs, ScopeKey } from "../provider/types";
 import { UNKNOWN } from "../provider/validation";
-import { faults, type Container } from "./emulator";
+import { faults, type Container } from "../emulator";
 import { configureProvider } from "./support/configure-provider";
 import { emulator } from "./support/root-hooks";
 

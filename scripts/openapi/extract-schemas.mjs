@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // Extracts, from GitHub's published OpenAPI description (npm package @octokit/openapi),
-// the parts the GitHub emulator (test/emulator/) needs: for every operation it serves,
+// the parts the GitHub emulator (emulator/) needs: for every operation it serves,
 // the request body schema ($refs inlined), the path/query parameter schemas, the documented
 // response status codes and (for the small secret/variable payloads) the success response
-// schema. The result is written to test/emulator/openapi/github-schemas.json.
+// schema. The result is written to emulator/openapi/github-schemas.json.
 //
 // The package is NOT installed into the project: it is fetched with `npm pack` into a
 // temporary directory and only generated/api.github.com.json is extracted from the tarball
@@ -28,10 +28,10 @@ const SPEC_IN_TARBALL = "package/generated/api.github.com.json";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, "..", "..");
-const DEFAULT_OUT = join(repoRoot, "test", "emulator", "openapi", "github-schemas.json");
+const DEFAULT_OUT = join(repoRoot, "emulator", "openapi", "github-schemas.json");
 
 // ---------------------------------------------------------------------------
-// The operations the emulator serves. Keep in sync with test/emulator/scopes.ts:
+// The operations the emulator serves. Keep in sync with emulator/scopes.ts:
 // the emulator refuses to start if one of its routes is missing from the output.
 // ---------------------------------------------------------------------------
 const SECRET_BASES = [

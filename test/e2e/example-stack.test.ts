@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
 import path from "node:path";
 import type { PulumiRun } from "../../scripts/lib/pulumi-cli";
-import { startEmulator, type Container, type GitHubEmulator } from "../emulator";
+import { startEmulator, type Container, type GitHubEmulator } from "../../emulator";
 import {
   assertNoPlaintext,
   configureForEmulator,

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
 import path from "node:path";
-import { startEmulator, type Container, type GitHubEmulator } from "../emulator";
+import { startEmulator, type Container, type GitHubEmulator } from "../../emulator";
 import { assertNoPlaintext, configureForEmulator, removeDir, requirePulumiCli, workspaceFor } from "./support";
 
 /*

@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { startEmulator, type GitHubEmulator } from "../emulator";
+import { startEmulator, type GitHubEmulator } from "../../emulator";
 import { assertNoPlaintext, configureForEmulator, removeDir, repositoryRoot, requirePulumiCli, resourcesOf, workspaceFor } from "./support";
 
 /*

@@ -4,7 +4,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:f
 import os from "node:os";
 import path from "node:path";
 import { PulumiWorkspace, type PulumiRun } from "../../scripts/lib/pulumi-cli";
-import type { GitHubEmulator } from "../emulator";
+import type { GitHubEmulator } from "../../emulator";
 
 export const repositoryRoot = path.resolve(__dirname, "..", "..");
 

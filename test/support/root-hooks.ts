@@ -1,4 +1,4 @@
-import { startEmulator, type GitHubEmulator } from "../emulator";
+import { startEmulator, type GitHubEmulator } from "../../emulator";
 import { resetProviderState } from "./provider-state";
 
 /*

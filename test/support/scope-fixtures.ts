@@ -1,4 +1,4 @@
-import type { Container } from "../emulator";
+import type { Container } from "../../emulator";
 import type { ScopeKey } from "../../provider/types";
 
 /** How a test addresses one scope: the resource's identity inputs and the emulator's container. */

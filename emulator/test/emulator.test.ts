@@ -1,5 +1,5 @@
 /* eslint-disable @typescript-eslint/no-explicit-any */
-// Tests of the GitHub REST API emulator (test/emulator/), driven with plain fetch and with the
+// Tests of the GitHub REST API emulator (emulator/), driven with plain fetch and with the
 // real @octokit/rest, values sealed with libsodium-wrappers' crypto_box_seal.
 
 import assert from "node:assert/strict";
@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import sodium from "libsodium-wrappers";
-import { faults, startEmulator, type Container, type GitHubEmulator } from "./emulator";
+import { faults, startEmulator, type Container, type GitHubEmulator } from "../index";
 
 let emu: GitHubEmulator;
 
@@ -943,7 +943,7 @@ describe("GitHub emulator", function () {
     it("refuses to start when the schema file lacks an operation it serves", async () => {
       const dir = mkdtempSync(join(tmpdir(), "emulator-schemas-"));
       try {
-        const file = JSON.parse(readFileSync(join(__dirname, "emulator", "openapi", "github-schemas.json"), "utf8"));
+        const file = JSON.parse(readFileSync(join(__dirname, "..", "openapi", "github-schemas.json"), "utf8"));
         delete file.operations["DELETE /user/codespaces/secrets/{secret_name}"];
         const path = join(dir, "schemas.json");
         writeFileSync(path, JSON.stringify(file));

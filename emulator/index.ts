@@ -40,7 +40,7 @@ export interface EmulatorOptions {
   token?: string;
   /** Start with the seed world (octo-org with app/api/web, octocat with dotfiles). Default true. */
   seed?: boolean;
-  /** Alternative schema file (default test/emulator/openapi/github-schemas.json). */
+  /** Alternative schema file (default emulator/openapi/github-schemas.json). */
   schemaFile?: string;
 }
 

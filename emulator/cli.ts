@@ -1,4 +1,4 @@
-// Runs the GitHub emulator standalone: `npx tsx test/emulator/cli.ts [--port N] [--token T] [--no-seed]`.
+// Runs the GitHub emulator standalone: `npx tsx emulator/cli.ts [--port N] [--token T] [--no-seed]`.
 // Prints one JSON line {"url":"…","token":"…"} to stdout and serves until SIGINT/SIGTERM.
 
 import { startEmulator } from "./index";

@@ -1,0 +1,158 @@
+import type * as pulumi from "@pulumi/pulumi";
+import { valueChanged } from "./diff";
+import { statusOf } from "./errors";
+import { begin, withoutProvider, type Operation, type RemoteItem } from "./operation";
+import { forgetPublicKey, publicKeyFor } from "./public-keys";
+import { resolveRepositoryIds } from "./repositories";
+import { sealForGitHub } from "./sealing";
+import type { ResolvedInputs, ResolvedOutputs, ScopeKey } from "./types";
+import { recordWrite, writtenByAnotherResource } from "./write-journal";
+
+export async function create(key: ScopeKey, inputs: ResolvedInputs): Promise<pulumi.dynamic.CreateResult<ResolvedOutputs>> {
+  const operation = begin(key, inputs, "creating");
+  const outs = await write(operation, inputs, undefined);
+  return { id: operation.target.itemPath, outs } satisfies pulumi.dynamic.CreateResult<ResolvedOutputs>;
+}
+
+export async function update(
+  key: ScopeKey,
+  _id: string,
+  olds: ResolvedOutputs,
+  news: ResolvedInputs,
+): Promise<pulumi.dynamic.UpdateResult<ResolvedOutputs>> {
+  const operation = begin(key, news, "updating");
+  const outs = await write(operation, news, olds);
+  return { outs } satisfies pulumi.dynamic.UpdateResult<ResolvedOutputs>;
+}
+
+/** Deletes the item; one that is already gone counts as deleted. */
+async function remove(key: ScopeKey, _id: string, props: ResolvedOutputs): Promise<void> {
+  const operation = begin(key, props, "deleting");
+  const { target, configuration, clients } = operation;
+  if (writtenByAnotherResource(configuration.baseUrl, target.itemPath, props.updatedAt)) {
+    // Another resource of this deployment now holds this item (a replacement or a rename
+    // onto the same name); deleting would take it away from that resource.
+    return;
+  }
+  try {
+    await clients.api.request({ method: "DELETE", url: target.itemPath });
+  } catch (error) {
+    if (statusOf(error) !== 404) throw operation.fail(error);
+  }
+}
+
+/**
+ * Writes the item, then reads it back for GitHub's timestamps: the `updated_at` of our own
+ * write is what refresh later compares against to notice changes made elsewhere.
+ */
+async function write(operation: Operation, inputs: ResolvedInputs, olds: ResolvedOutputs | undefined): Promise<ResolvedOutputs> {
+  const { scope, target, configuration, clients } = operation;
+  try {
+    const selectedRepositoryIds = await selectionIds(operation, inputs);
+    const selectionOnly =
+      olds !== undefined &&
+      !valueChanged(olds, inputs) &&
+      olds.visibility === inputs.visibility &&
+      selectedRepositoryIds !== undefined &&
+      (scope.selection === "user" || inputs.visibility === "selected");
+    if (selectionOnly) {
+      // The value stays as it is on GitHub: only the list of repositories is replaced.
+      await clients.api.request({
+        method: "PUT",
+        url: `${target.itemPath}/repositories`,
+        selected_repository_ids: selectedRepositoryIds,
+      });
+    } else {
+      // Sent with every full write, so a value change keeps visibility and selection.
+      const selection = {
+        ...(scope.selection === "organization" ? { visibility: inputs.visibility } : {}),
+        ...(selectedRepositoryIds !== undefined ? { selected_repository_ids: selectedRepositoryIds } : {}),
+      };
+      if (scope.kind === "secret") await putSecret(operation, inputs, selection);
+      else await writeVariable(operation, inputs, olds, selection);
+    }
+    recordWrite(configuration.baseUrl, target.itemPath);
+    const written = (await clients.afterWrite.request({ method: "GET", url: target.itemPath })).data as RemoteItem;
+    recordWrite(configuration.baseUrl, target.itemPath, written.updated_at);
+    return {
+      ...withoutProvider(inputs),
+      ...(selectedRepositoryIds !== undefined ? { selectedRepositoryIds } : {}),
+      createdAt: written.created_at,
+      updatedAt: written.updated_at,
+    } satisfies ResolvedOutputs;
+  } catch (error) {
+    throw operation.fail(error);
+  }
+}
+
+/** Visibility and repository ids, as GitHub's write bodies name them. */
+type SelectionBody = { visibility?: ResolvedInputs["visibility"]; selected_repository_ids?: number[] };
+
+async function putSecret(operation: Operation, inputs: ResolvedInputs, selection: SelectionBody): Promise<void> {
+  const { target, configuration, clients } = operation;
+  const put = (sealed: { encrypted_value: string; key_id: string }) =>
+    clients.api.request({ method: "PUT", url: target.itemPath, ...sealed, ...selection });
+
+  if (inputs.valueEncrypted !== undefined) {
+    await put({ encrypted_value: inputs.valueEncrypted, key_id: inputs.keyId! });
+    return;
+  }
+  const seal = async () => {
+    const key = await publicKeyFor(clients.api, configuration.baseUrl, target.basePath);
+    return { encrypted_value: sealForGitHub(inputs.value ?? "", key.key), key_id: key.key_id };
+  };
+  try {
+    await put(await seal());
+  } catch (error) {
+    if (statusOf(error) !== 422) throw error;
+    // The cached key may have been rotated since this deployment fetched it: seal once more
+    // with the current key before reporting the rejection.
+    forgetPublicKey(configuration.baseUrl, target.basePath);
+    await put(await seal());
+  }
+}
+
+async function writeVariable(
+  operation: Operation,
+  inputs: ResolvedInputs,
+  olds: ResolvedOutputs | undefined,
+  selection: SelectionBody,
+): Promise<void> {
+  const { target, clients } = operation;
+  const post = () =>
+    clients.api.request({
+      method: "POST",
+      url: `${target.basePath}/variables`,
+      name: target.name,
+      value: inputs.value ?? "",
+      ...selection,
+    });
+  const patch = () =>
+    clients.api.request({ method: "PATCH", url: target.itemPath, name: target.name, value: inputs.value ?? "", ...selection });
+  if (olds === undefined) {
+    try {
+      await post();
+    } catch (error) {
+      // Already there (made by hand, or by a resource this one replaces): adopt it.
+      if (statusOf(error) !== 409) throw error;
+      await patch();
+    }
+    return;
+  }
+  try {
+    await patch();
+  } catch (error) {
+    // Deleted behind our back since the last refresh: create it again.
+    if (statusOf(error) !== 404) throw error;
+    await post();
+  }
+}
+
+async function selectionIds(operation: Operation, inputs: ResolvedInputs): Promise<number[] | undefined> {
+  const { scope, target, clients } = operation;
+  if (scope.selection === "none" || inputs.selectedRepositories === undefined) return undefined;
+  if (scope.selection === "organization" && inputs.visibility !== "selected") return undefined;
+  return resolveRepositoryIds(clients.api, inputs.selectedRepositories, target.identity.org);
+}
+
+export { remove as delete };
