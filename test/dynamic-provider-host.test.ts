@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import type { ScopeKey } from "../provider/types";
+import { withEnvironment } from "./support/environment";
 import { DynamicProviderHost, serializeProvider, urnOf, type Props } from "./support/dynamic-provider-host";
 import { emulator } from "./support/root-hooks";
 import { scopeFixtures } from "./support/scope-fixtures";
@@ -30,12 +31,9 @@ describe("the provider in the Pulumi SDK's dynamic-provider host (gRPC)", functi
   before(async () => {
     assert.ok(existsSync(built), "run `npm run build` first: this suite runs the built package");
     // The token is in this process's environment while serializing: it must still stay out.
-    process.env.GITHUB_TOKEN = emulator().token;
-    try {
+    await withEnvironment({ GITHUB_TOKEN: emulator().token }, async () => {
       for (const fixture of scopeFixtures) serialized.set(fixture.key, await serializeProvider(loadBuilt().providerFor(fixture.key)));
-    } finally {
-      delete process.env.GITHUB_TOKEN;
-    }
+    });
   });
 
   beforeEach(async () => {

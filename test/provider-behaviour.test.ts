@@ -5,6 +5,7 @@ import type { ResolvedInputs, ResolvedOutputs, ScopeKey } from "../provider/type
 import { UNKNOWN } from "../provider/validation";
 import { faults, type Container } from "../emulator";
 import { configureProvider } from "./support/configure-provider";
+import { withEnvironment } from "./support/environment";
 import { emulator } from "./support/root-hooks";
 
 /*
@@ -221,16 +222,11 @@ describe("provider behaviour", () => {
     });
 
     it("refuses to write without a token, before any request", async () => {
-      const saved = { GITHUB_TOKEN: process.env.GITHUB_TOKEN, GH_TOKEN: process.env.GH_TOKEN };
-      delete process.env.GITHUB_TOKEN;
-      delete process.env.GH_TOKEN;
-      try {
+      await withEnvironment({ GITHUB_TOKEN: undefined, GH_TOKEN: undefined }, async () => {
         await configureProvider({ "github:token": undefined });
         await assert.rejects(create("actions-repository-secret", { owner: "octo-org", repository: "app", secretName: "X", value: "v" }), /needs a GitHub token.*github:token.*GITHUB_TOKEN/);
         assert.equal(emulator().requests.length, 0);
-      } finally {
-        Object.assign(process.env, saved);
-      }
+      });
     });
 
     it("paces writes by githubSecrets:writeIntervalMs", async () => {

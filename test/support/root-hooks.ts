@@ -1,4 +1,5 @@
 import { startEmulator, type GitHubEmulator } from "../../emulator";
+import { environmentChanges, restoreEnvironment } from "./environment";
 import { resetProviderState } from "./provider-state";
 
 /*
@@ -6,6 +7,16 @@ import { resetProviderState } from "./provider-state";
  * state before every test. Suites reach it through `emulator()`.
  */
 let instance: GitHubEmulator | undefined;
+/** process.env before the run and before each test: no test may leave a variable changed. */
+let environmentAtStart: Record<string, string | undefined> = {};
+let environmentBeforeTest: Record<string, string | undefined> = {};
+
+function assertEnvironmentAsBefore(before: Record<string, string | undefined>, when: string): void {
+  const changed = environmentChanges(before);
+  if (changed.length === 0) return;
+  restoreEnvironment(Object.fromEntries(changed.map((name) => [name, before[name]])));
+  throw new Error(`${when} left process.env changed (${changed.join(", ")}); restore with test/support/environment.ts`);
+}
 
 export function emulator(): GitHubEmulator {
   if (!instance) throw new Error("the emulator starts in the root beforeAll hook");
@@ -14,13 +25,19 @@ export function emulator(): GitHubEmulator {
 
 export const mochaHooks = {
   async beforeAll(this: Mocha.Context) {
+    environmentAtStart = { ...process.env };
     instance = await startEmulator({ port: 0 });
   },
   beforeEach() {
+    environmentBeforeTest = { ...process.env };
     instance?.reset();
     resetProviderState();
   },
+  afterEach(this: Mocha.Context) {
+    assertEnvironmentAsBefore(environmentBeforeTest, `"${this.currentTest?.fullTitle()}"`);
+  },
   async afterAll() {
     await instance?.close();
+    assertEnvironmentAsBefore(environmentAtStart, "a suite's before/after hook");
   },
 };
