@@ -80,6 +80,12 @@ export interface GitHubEmulator {
   setReadAfterWriteMisses(count: number): void;
   /** Delay every response by `ms` (makes concurrency observable). */
   setLatency(ms: number): void;
+  /**
+   * Error responses (4xx, 5xx) repeat what the request carried, Authorization header and body
+   * included, in `message` and in an extra `errors` entry, as some proxies and GitHub errors do.
+   * For proving that a client's errors redact the token and the values. reset() turns it off.
+   */
+  setEchoRequests(on: boolean): void;
   /** Refuse writes beyond these limits with a secondary-rate-limit 403/429 (undefined disables). */
   setSecondaryRateLimit(options: SecondaryRateLimitOptions | undefined): void;
 
@@ -142,6 +148,7 @@ class Emulator implements GitHubEmulator {
     this.server.primary.reset();
     this.server.secondary.reset();
     this.server.latencyMs = 0;
+    this.server.echoRequests = false;
   }
 
   private state(c: Container): ContainerState {
@@ -250,6 +257,10 @@ class Emulator implements GitHubEmulator {
   setLatency(ms: number): void {
     if (!Number.isFinite(ms) || ms < 0) throw new Error("latency must be a finite, non-negative number");
     this.server.latencyMs = ms;
+  }
+
+  setEchoRequests(on: boolean): void {
+    this.server.echoRequests = on;
   }
 
   setSecondaryRateLimit(options: SecondaryRateLimitOptions | undefined): void {

@@ -9,6 +9,7 @@ import { performance } from "node:perf_hooks";
 import { ApiError, GENERIC_DOCS, invalidRequest, notFound } from "./api-error";
 import { resolveFromParams } from "./containers";
 import type { EmulatorCore } from "./core";
+import { withEcho } from "./echo";
 import { defaultFaultBody, FaultInjector } from "./faults";
 import type { HandlerResult } from "./handler-types";
 import { headerSubset, RequestLog } from "./request-log";
@@ -34,6 +35,8 @@ export class EmulatorServer {
   readonly primary = new PrimaryRateLimit();
   readonly secondary = new SecondaryRateLimit();
   latencyMs = 0;
+  /** Error bodies repeat the request's headers and body (see echo.ts). */
+  echoRequests = false;
   private readonly http: Server;
 
   constructor(private readonly parts: ServerParts) {
@@ -113,6 +116,7 @@ export class EmulatorServer {
       }
     }
 
+    if (this.echoRequests) result = withEcho(result, req, raw);
     try {
       if (delayMs > 0) await sleep(delayMs);
       this.send(req, res, result);

@@ -15,8 +15,6 @@ export interface FailureContext {
   /** "DB_PASS in octo-org/app" */
   target: string;
   baseUrl: string;
-  /** Strings that must never appear in a message (the token, plaintext values). */
-  redact: readonly (string | undefined)[];
 }
 
 /** A failure explained: what GitHub said and what to do about it. Carries no request or response. */
@@ -38,7 +36,8 @@ export function statusOf(error: unknown): number | undefined {
 /**
  * Rethrows an API failure sorted by status, with the next step to take. Only GitHub's own
  * message is kept from the response; request details (headers, body) are dropped so that
- * nothing sealed or secret travels into logs.
+ * nothing sealed or secret travels into logs. GitHub's message (or a proxy's) may still
+ * echo the request: the caller redacts the result (`redact`, in operation.ts).
  */
 export function explainFailure(error: unknown, context: FailureContext): GitHubSecretsError {
   const failure = (error ?? {}) as HttpFailure;
@@ -75,14 +74,16 @@ export function explainFailure(error: unknown, context: FailureContext): GitHubS
       advice = `GitHub answered ${status}`;
   }
   const message = `${capitalize(what)} failed: ${advice}.${said ? ` GitHub said: "${said}"` : ""}`;
-  return new GitHubSecretsError(redact(message, context.redact), status);
+  return new GitHubSecretsError(message, status);
 }
 
 export function redact(text: string, secrets: readonly (string | undefined)[]): string {
   let result = text;
   for (const secret of secrets) {
     // Short strings would blank out ordinary words; GitHub tokens and real values are longer.
-    if (secret && secret.length >= 4) result = result.split(secret).join("[REDACTED]");
+    if (!secret || secret.length < 4) continue;
+    // An echoed request body holds the value as JSON: quotes, backslashes and newlines escaped.
+    for (const form of [secret, JSON.stringify(secret).slice(1, -1)]) result = result.split(form).join("[REDACTED]");
   }
   return result;
 }

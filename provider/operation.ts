@@ -32,6 +32,8 @@ export interface Operation {
   readonly target: Target;
   readonly configuration: ProviderConfiguration;
   readonly clients: GitHubClients;
+  /** Adds a string this operation sent that no message may show, e.g. a value it sealed. */
+  conceal(secret: string): void;
   fail(error: unknown): Error;
 }
 
@@ -45,21 +47,22 @@ export function begin(key: ScopeKey, props: ResolvedInputs, action: string): Ope
         "run `pulumi config set --secret github:token …`, or set GITHUB_TOKEN or GH_TOKEN",
     );
   }
+  // What a failure's message must never show: GitHub's message or a proxy's may echo the
+  // request, Authorization header and body included (sealed values too, not only plaintext).
+  const secrets = [configuration.token, props.value, props.valueEncrypted];
   return {
     scope,
     target,
     configuration,
     clients: clientsFor(configuration),
-    fail: (error) =>
-      error instanceof GitHubSecretsError
-        ? new GitHubSecretsError(redact(error.message, [configuration.token, props.value]), error.status)
-        : explainFailure(error, {
-            action,
-            scope,
-            target: target.label,
-            baseUrl: configuration.baseUrl,
-            redact: [configuration.token, props.value],
-          }),
+    conceal: (secret) => void secrets.push(secret),
+    fail: (error) => {
+      const explained =
+        error instanceof GitHubSecretsError
+          ? error
+          : explainFailure(error, { action, scope, target: target.label, baseUrl: configuration.baseUrl });
+      return new GitHubSecretsError(redact(explained.message, secrets), explained.status);
+    },
   };
 }
 

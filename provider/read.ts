@@ -34,7 +34,9 @@ export async function read(
   if (scope.selection === "organization" && remote.visibility) outs.visibility = remote.visibility;
   const selected = scope.selection === "user" || remote.visibility === "selected";
   if (scope.selection !== "none" && selected && props.selectedRepositoryIds) {
-    const remoteIds = await listSelection(operation);
+    const remoteIds = await listSelection(operation).catch((error: unknown) => {
+      throw operation.fail(error);
+    });
     if (!sameIds(remoteIds, props.selectedRepositoryIds)) {
       outs.selectedRepositoryIds = remoteIds;
       outs.selectedRepositories = remoteIds;

@@ -99,7 +99,9 @@ async function putSecret(operation: Operation, inputs: ResolvedInputs, selection
   }
   const seal = async () => {
     const key = await publicKeyFor(clients.api, configuration.baseUrl, target.basePath);
-    return { encrypted_value: sealForGitHub(inputs.value ?? "", key.key), key_id: key.key_id };
+    const sealed = sealForGitHub(inputs.value ?? "", key.key);
+    operation.conceal(sealed);
+    return { encrypted_value: sealed, key_id: key.key_id };
   };
   try {
     await put(await seal());

@@ -805,6 +805,27 @@ describe("GitHub emulator", function () {
       assert.equal((await call("GET", "/repos/octo-org/app/actions/secrets/FLAKY")).status, 200);
     });
 
+    it("echoes the request's Authorization header and body into error bodies in echo mode, until reset", async () => {
+      const base = "/repos/octo-org/app/actions";
+      const sealed = await sealedFor(base, "v");
+      emu.setEchoRequests(true);
+      emu.injectFault({ method: "PUT", status: 403, body: { message: "Forbidden", documentation_url: "d" } });
+      const faulted = await call("PUT", `${base}/secrets/ECHO`, sealed);
+      assert.equal(faulted.status, 403);
+      assert.match(faulted.body.message, /^Forbidden \(request was: PUT \/repos\/octo-org\/app\/actions\/secrets\/ECHO headers: /);
+      for (const text of [faulted.body.message, faulted.body.errors.at(-1).message]) {
+        assert.ok(text.includes(`token ${emu.token}`), "the Authorization header is echoed");
+        assert.ok(text.includes(sealed.encrypted_value), "the body is echoed");
+      }
+      const invalid = await call("PATCH", `${base}/variables/NOPE`, { value: "plain-echo" });
+      assert.equal(invalid.status, 404, "handler errors are echoed too");
+      assert.ok(invalid.body.message.includes("plain-echo"));
+      assert.equal((await call("GET", `${base}/secrets/public-key`)).body.message, undefined, "successes are not touched");
+      emu.reset();
+      const quiet = await call("PATCH", `${base}/variables/NOPE`, { value: "plain-echo" });
+      assert.equal(quiet.body.message, "Not Found", "reset() turns echo mode off");
+    });
+
     it("can return custom bodies and headers, and be cancelled", async () => {
       const h = emu.injectFault({ path: keyPath, status: 418, body: { message: "teapot" }, headers: { "x-custom": "1" }, times: 5 });
       const r = await call("GET", keyPath);
