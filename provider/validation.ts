@@ -22,8 +22,28 @@ const isPresent = (v: unknown): boolean => v !== undefined && v !== null;
 type Failure = pulumi.dynamic.CheckFailure;
 
 /**
+ * Inputs that may carry a secret: a plaintext, a sealed value, or a variable's value (the
+ * engine strips the secret flag before the provider sees an input, so a variable passed as
+ * `pulumi.secret(…)` cannot be told apart and counts as secret too).
+ *
+ * The engine prints a failure that names a property together with that property's whole
+ * input, secret or not: `resource 'x': property value value {<the input>} has a problem: …`
+ * (pulumi/pulumi pkg/resource/deploy/step_generator.go, `issueCheckFailures`). A failure
+ * about one of these properties therefore names no property — the engine then prints
+ * `resource 'x' has a problem: …` — and its reason names the property and the rule. An input
+ * that may carry a secret gets the same treatment by being listed here.
+ */
+export const SECRET_BEARING_PROPERTIES: ReadonlySet<string> = new Set(["value", "valueEncrypted"]);
+
+/** A failure the engine can print without quoting a secret (see SECRET_BEARING_PROPERTIES). */
+export function checkFailure(property: string, reason: string): Failure {
+  return { property, reason };
+}
+
+/**
  * Checks and normalises a resource's inputs before any API call: the engine shows the
- * failures, each naming the property and the rule, and stops the resource there.
+ * failures, each naming the property and the rule (in the reason alone for secret-bearing
+ * properties), and stops the deployment there.
  * Values not yet known (preview) pass through unchecked; they are checked again when known.
  */
 export function checkInputs(
@@ -33,7 +53,7 @@ export function checkInputs(
 ): { inputs: Record<string, unknown>; failures: Failure[] } {
   const failures: Failure[] = [];
   const inputs: Record<string, unknown> = { ...news };
-  const fail = (property: string, reason: string) => failures.push({ property, reason });
+  const fail = (property: string, reason: string) => failures.push(checkFailure(property, reason));
 
   for (const property of scope.identity) {
     checkIdentity(property, inputs, defaultOwner, fail);
@@ -140,15 +160,19 @@ function checkSecretValue(inputs: Record<string, unknown>, fail: (property: stri
       hasValue ? "valueEncrypted" : "value",
       "exactly one of `value` (plaintext, sealed by this provider) or `valueEncrypted` (sealed elsewhere, with `keyId`) must be set",
     );
-    return;
   }
-  if (hasValue) {
-    if (isPresent(keyId)) fail("keyId", "`keyId` goes with `valueEncrypted` only; a plaintext `value` is sealed with GitHub's current key");
-    checkValueSize("value", value, fail);
-    return;
+  // Each value given is checked even when both are, so that one run reports every problem.
+  if (hasValue) checkValueSize("value", value, fail);
+  if (hasEncrypted) {
+    if (!isPresent(keyId) || keyId === "") fail("keyId", "`keyId` is required with `valueEncrypted`: the id of the public key the value was sealed with");
+    else if (!isUnknown(keyId) && typeof keyId !== "string") fail("keyId", "`keyId` must be a string");
+    checkSealedValue(valueEncrypted, fail);
+  } else if (hasValue && isPresent(keyId)) {
+    fail("keyId", "`keyId` goes with `valueEncrypted` only; a plaintext `value` is sealed with GitHub's current key");
   }
-  if (!isPresent(keyId) || keyId === "") fail("keyId", "`keyId` is required with `valueEncrypted`: the id of the public key the value was sealed with");
-  else if (!isUnknown(keyId) && typeof keyId !== "string") fail("keyId", "`keyId` must be a string");
+}
+
+function checkSealedValue(valueEncrypted: unknown, fail: (property: string, reason: string) => void): void {
   if (isUnknown(valueEncrypted)) return;
   if (typeof valueEncrypted !== "string" || !BASE64.test(valueEncrypted)) {
     fail("valueEncrypted", "`valueEncrypted` must be standard base64 (not URL-safe) of a libsodium sealed box");
@@ -158,7 +182,7 @@ function checkSecretValue(inputs: Record<string, unknown>, fail: (property: stri
   if (bytes < SEALED_BOX_OVERHEAD) {
     fail("valueEncrypted", `\`valueEncrypted\` is ${bytes} bytes; a sealed box is at least ${SEALED_BOX_OVERHEAD} bytes`);
   } else if (bytes - SEALED_BOX_OVERHEAD > MAX_VALUE_BYTES) {
-    fail("valueEncrypted", `\`valueEncrypted\` holds ${bytes - SEALED_BOX_OVERHEAD} bytes; GitHub allows at most ${MAX_VALUE_BYTES} (48 KB)`);
+    fail("valueEncrypted", `\`valueEncrypted\` holds ${bytes - SEALED_BOX_OVERHEAD} bytes; GitHub allows at most ${MAX_VALUE_BYTES} bytes (48 KB)`);
   }
 }
 

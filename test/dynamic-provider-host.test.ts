@@ -98,19 +98,22 @@ describe("the provider in the Pulumi SDK's dynamic-provider host (gRPC)", functi
     });
   }
 
-  it("reports check failures by property, with no request sent", async () => {
+  it("reports check failures by property, but names no secret-bearing property, with no request sent", async () => {
     const provider = serialized.get("actions-repository-secret")!;
     emulator().clearRequests();
     const reply = await host.check(urnOf("RepoSecret", "bad"), {}, {
       owner: "octo-org",
       repository: "app",
       secretName: "GITHUB_SHA",
+      value: "x".repeat(49_153),
       __provider: provider,
     });
+    // The engine prints the input of a named property; a failure about `value` names none.
     assert.deepEqual(
-      reply.failures.map((f) => f.property).sort(),
-      ["secretName", "value"],
+      reply.failures.map((f) => [f.property, f.reason.replace(/ .*/, "")]).sort(),
+      [["", "`value`"], ["secretName", "secret"]],
     );
+    assert.match(reply.failures.find((f) => f.property === "")!.reason, /^`value` is 49153 bytes; GitHub allows at most 49152 bytes/);
     assert.equal(emulator().requests.length, 0);
   });
 

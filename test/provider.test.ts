@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import * as operations from "../provider/operations";
 import type { ResolvedInputs, ResolvedOutputs } from "../provider/types";
-import { MAX_VALUE_BYTES } from "../provider/validation";
+import { MAX_VALUE_BYTES, SECRET_BEARING_PROPERTIES } from "../provider/validation";
 import { configureProvider } from "./support/configure-provider";
 import { emulator } from "./support/root-hooks";
 import { scopeFixtures, type ScopeFixture } from "./support/scope-fixtures";
@@ -133,9 +133,15 @@ describe("provider methods against the GitHub API emulator", () => {
         }
         for (const [news, property, reason] of cases) {
           const { failures } = await operations.check(fixture.key, {}, news);
-          const failure = failures!.find((f) => f.property === property);
+          const failure = failures!.find((f) => reason.test(f.reason));
           assert.ok(failure, `expected a failure on ${property} for ${JSON.stringify(news).slice(0, 80)}; got ${JSON.stringify(failures)}`);
-          assert.match(failure.reason, reason);
+          if (SECRET_BEARING_PROPERTIES.has(property)) {
+            // The engine would print the input of a named property: the reason names it instead.
+            assert.equal(failure.property, "", `a failure about \`${property}\` must name no property`);
+            assert.ok(failure.reason.includes(`\`${property}\``), `the reason must name \`${property}\`: ${failure.reason}`);
+          } else {
+            assert.equal(failure.property, property);
+          }
         }
         assert.equal(emulator().requests.length, 0, "check never calls GitHub");
       });
