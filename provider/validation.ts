@@ -37,7 +37,7 @@ export const SECRET_BEARING_PROPERTIES: ReadonlySet<string> = new Set(["value", 
 
 /** A failure the engine can print without quoting a secret (see SECRET_BEARING_PROPERTIES). */
 export function checkFailure(property: string, reason: string): Failure {
-  return { property, reason };
+  return { property: SECRET_BEARING_PROPERTIES.has(property) ? "" : property, reason };
 }
 
 /**
