@@ -23,10 +23,15 @@
 #     build/<n>/  wrapper go.mod/go.sum per binary
 #     VERSIONS    stamp of what bin/ was built from
 # The Go module and build caches stay where Go puts them (GOMODCACHE, GOCACHE).
-# Needs: bash, go >= 1.25.11 (pkg/v3 v3.259.0's go directive; with
+# Needs: bash, go >= 1.26.6 (pkg/v3 v3.274.1's go directive; with
 # GOTOOLCHAIN=local an older go fails), a GOPROXY that serves the versions
-# below, flock (optional, serialises concurrent builds), and the project's
-# node_modules (npm ci) for the launcher.
+# below, and the project's node_modules (npm ci) for the launcher.
+# Concurrent runs (several worktrees, CI jobs sharing a cache) are safe:
+# with flock they are serialised per toolchain directory, so the second waits
+# and reuses the first one's build; without flock each builds in its own
+# temporary wrapper directory and every file lands by an atomic rename (the
+# stamp last), so a reader sees the old or the new toolchain, never half of
+# one. Go's own module and build caches lock themselves.
 # Cold build (empty Go caches, 2 cores): ~200 s and ~1.7 GB of modules;
 # with warm Go caches ~8 s; cached: ~0.1 s.
 #
@@ -38,21 +43,23 @@ set -euo pipefail
 # ---------------------------------------------------------------------------
 # Pinned versions. Chosen once from what the Go module proxy serves (checked
 # by hand, not probed on every run):
-# * github.com/pulumi/pulumi/pkg/v3 (cmd/pulumi): the newest version whose
-#   module zip the proxy serves is v3.259.0. (v3.260.0 has .info/.mod but its
-#   .zip answers 403 "This module version is not available"; v3.261.0 and
-#   later are 403 throughout.) The npm SDK we use (@pulumi/pulumi 3.270.0) is
-#   newer; the engine talks to it over gRPC, an older CLI is supported.
+# * github.com/pulumi/pulumi/pkg/v3 (cmd/pulumi): v3.274.1, the newest version
+#   the proxy serves (checked 2026-11-25; its list is v3.248.0, v3.252.0,
+#   v3.260.0, v3.274.0, v3.274.1). Its go.mod declares `go 1.26.6`, so with
+#   GOTOOLCHAIN=local an older go fails. The npm SDK (@pulumi/pulumi 3.270.0,
+#   the newest on npm) is older than the engine; they talk over gRPC.
 # * github.com/pulumi/pulumi/sdk/nodejs/cmd/pulumi-language-nodejs/v3 has no
-#   tags; the ONLY pseudo-version the proxy serves is the commit of
-#   pkg/v3.163.0 (v3.0.0-20250417110128-49fb14839a5a); all others are 403.
-#   It is built in its OWN wrapper module, pinned to pkg/v3 + sdk/v3 v3.163.0
-#   (what its go.mod replaces point at), so MVS does not drag it to 3.259.
+#   tags and no listing (@v/list and @latest answer 403/404); the ONLY
+#   pseudo-version known to be served is the commit of pkg/v3.163.0
+#   (v3.0.0-20250417110128-49fb14839a5a). It is built in its OWN wrapper
+#   module, pinned to pkg/v3 + sdk/v3 v3.163.0 (what its go.mod replaces point
+#   at), so MVS does not drag it to 3.274. The engine v3.274.1 drives that
+#   language host over the same gRPC protocol (the e2e suites run on it).
 # Upstream go.mod files carry `replace` directives (local ../sdk paths and a
 # clipboard fork), which makes `go install pkg@version` refuse them; in a
 # wrapper module only the wrapper's replaces count, so the non-local one is
 # copied here.
-readonly PULUMI_VERSION="3.259.0"
+readonly PULUMI_VERSION="3.274.1"
 readonly PULUMI_PKG_MODULE="github.com/pulumi/pulumi/pkg/v3"
 readonly PULUMI_SDK_MODULE="github.com/pulumi/pulumi/sdk/v3"
 readonly PULUMI_CMD_PKG="github.com/pulumi/pulumi/pkg/v3/cmd/pulumi"
@@ -73,8 +80,16 @@ github.com/pulumi/pulumi/pkg/v3 v3.163.0/go.mod h1:/wRipYO0ZGehdQqTcT2t32gfYO95Q
 ${LANGHOST_MODULE} ${LANGHOST_MODULE_VERSION} h1:5QPCsb+EAqwB2N70hXHPJig8eKi02Gttm9pGs9PQf2I=
 ${LANGHOST_MODULE} ${LANGHOST_MODULE_VERSION}/go.mod h1:9z23xCno15uQcyMDfFgXpISVExs/yXDuPsi5L8ykeRU="
 
+# pkg/v3 and sdk/v3 v3.274.1 are in the checksum database; their hashes are
+# pinned as well, so a proxy answering with other bytes fails the build even if
+# the checksum database were switched off.
+readonly PULUMI_GOSUM="${PULUMI_PKG_MODULE} v${PULUMI_VERSION} h1:XYyUwBMf1bCA0bnvL4MfgX96qr38ezcNnXXbXavw9Fo=
+${PULUMI_PKG_MODULE} v${PULUMI_VERSION}/go.mod h1:T327eCLS+r+Ln88woXQSr1Sbf621By+i/ehAhoITxdg=
+${PULUMI_SDK_MODULE} v${PULUMI_VERSION} h1:Sy2OifRLCPVmFMDTkp18yRk/YviwhJuGZU6vfLwruPM=
+${PULUMI_SDK_MODULE} v${PULUMI_VERSION}/go.mod h1:n81QNitoy9C+GpT+Y2jJhDwWDOftXDRbLQOSlmOGgRc="
+
 readonly CLIPBOARD_REPLACE="github.com/atotto/clipboard => github.com/tgummerer/clipboard v0.0.0-20241001131231-d02d263e614e"
-readonly GO_DIRECTIVE="1.25.11"       # pkg/v3 v3.259.0 declares `go 1.25.11`
+readonly GO_DIRECTIVE="1.26.6"        # pkg/v3 v3.274.1 declares `go 1.26.6`
 readonly VERSION_VAR="github.com/pulumi/pulumi/sdk/v3/go/common/version.Version"
 readonly LAUNCHER="pulumi-resource-pulumi-nodejs"
 # ---------------------------------------------------------------------------
@@ -186,17 +201,20 @@ if command -v flock >/dev/null 2>&1; then
   fi
 fi
 rm -f -- "$STAMP_FILE"
-# Remove half-written binaries if we are interrupted (runs are serialised by the lock).
-trap 'rm -f -- "${BIN_DIR}"/.*.tmp.*' EXIT
+# This run's own wrapper modules and half-written files; nothing another run
+# (without flock) is using is touched.
+WORK_DIR="$(mktemp -d "${TOOL_DIR}/build/.work.XXXXXX")"
+trap 'rm -rf -- "$WORK_DIR"; rm -f -- "${BIN_DIR}"/.*.tmp.$$ "${STAMP_FILE}.tmp.$$"' EXIT
 
 # build_binary NAME PKG LDVERSION GOSUM_PINS REQUIRE...
-# Writes build/NAME/go.mod requiring REQUIRE..., seeds go.sum with GOSUM_PINS
-# (newline-separated go.sum lines, may be empty) and builds PKG into bin/NAME.
+# Writes a wrapper go.mod requiring REQUIRE... (in this run's WORK_DIR), seeds
+# go.sum with GOSUM_PINS (newline-separated go.sum lines, may be empty), builds
+# PKG into bin/NAME and keeps the resolved go.mod/go.sum in build/NAME/.
 build_binary() {
   local name="$1" pkg="$2" ldversion="$3" pins="$4" t=$SECONDS dir req line
   shift 4
-  dir="${TOOL_DIR}/build/${name}"
-  mkdir -p "$dir"
+  dir="${WORK_DIR}/${name}"
+  mkdir -p "$dir" "${TOOL_DIR}/build/${name}"
   {
     printf 'module pulumi-github-secrets.local/toolchain/%s\n\ngo %s\n\n' "$name" "$GO_DIRECTIVE"
     printf 'replace %s\n\nrequire (\n' "$CLIPBOARD_REPLACE"
@@ -221,11 +239,15 @@ build_binary() {
         -o "${BIN_DIR}/.${name}.tmp.$$" "$pkg"
   ) >&2 || { rm -f -- "${BIN_DIR}/.${name}.tmp.$$"; die "go build of ${name} failed"; }
   mv -f -- "${BIN_DIR}/.${name}.tmp.$$" "${BIN_DIR}/${name}"
+  for f in go.mod go.sum; do
+    cp -- "${dir}/${f}" "${TOOL_DIR}/build/${name}/.${f}.tmp.$$"
+    mv -f -- "${TOOL_DIR}/build/${name}/.${f}.tmp.$$" "${TOOL_DIR}/build/${name}/${f}"
+  done
   log "built ${name} in $((SECONDS - t)) s"
 }
 
 log "building Pulumi toolchain into ${TOOL_DIR} (cold: several minutes, hundreds of MB of modules)"
-build_binary pulumi "$PULUMI_CMD_PKG" "$PULUMI_VERSION" "" \
+build_binary pulumi "$PULUMI_CMD_PKG" "$PULUMI_VERSION" "$PULUMI_GOSUM" \
   "${PULUMI_PKG_MODULE} v${PULUMI_VERSION}" \
   "${PULUMI_SDK_MODULE} v${PULUMI_VERSION}"
 build_binary pulumi-language-nodejs "$LANGHOST_MODULE" "$LANGHOST_RELEASE" "$LANGHOST_GOSUM" \
@@ -235,7 +257,8 @@ build_binary pulumi-language-nodejs "$LANGHOST_MODULE" "$LANGHOST_RELEASE" "$LAN
 
 got="$(pulumi_version_of "${BIN_DIR}/pulumi")"
 [[ "$got" == "v${PULUMI_VERSION}" ]] || die "built pulumi reports '${got}', expected v${PULUMI_VERSION}"
-printf '%s\n' "$STAMP" >"$STAMP_FILE"
+printf '%s\n' "$STAMP" >"${STAMP_FILE}.tmp.$$"
+mv -f -- "${STAMP_FILE}.tmp.$$" "$STAMP_FILE"
 install_launcher "$BIN_DIR"
 log "pulumi toolchain ready in ${BIN_DIR}"
 printf '%s\n' "$BIN_DIR"
