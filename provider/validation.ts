@@ -13,6 +13,8 @@ const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** Users and organizations: letters, digits, single hyphens; `_` for Enterprise Managed Users. */
 const OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9_]|-(?=[A-Za-z0-9_])){0,38}$/;
 const REPOSITORY = /^[A-Za-z0-9._-]{1,100}$/;
+/** GitHub's repository names: the characters above, but never `.` or `..` (they are paths). */
+const isRepositoryName = (name: string): boolean => REPOSITORY.test(name) && name !== "." && name !== "..";
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 const VISIBILITIES: readonly Visibility[] = ["all", "private", "selected"];
 
@@ -122,7 +124,7 @@ function checkIdentity(
     case "repository":
       if (value.includes("/")) {
         fail(property, `\`repository\` "${value}" must be the repository's name only; put the account in \`owner\``);
-      } else if (!REPOSITORY.test(value) || value === "." || value === "..") {
+      } else if (!isRepositoryName(value)) {
         fail(property, `\`repository\` "${value}" is not a valid repository name: 1-100 letters, digits, \`.\`, \`-\` or \`_\``);
       }
       return;
@@ -257,7 +259,7 @@ function repositoryReferenceRule(ref: unknown): string | undefined {
   if (parts.length > 2) return `repository "${ref}" must be \`repo\` or \`owner/repo\``;
   const [owner, repo] = parts.length === 2 ? parts : [undefined, parts[0]];
   if (owner !== undefined && !OWNER.test(owner)) return `repository "${ref}" has an invalid account name "${owner}"`;
-  if (!REPOSITORY.test(repo!)) return `repository "${ref}" has an invalid repository name "${repo}"`;
+  if (!isRepositoryName(repo!)) return `repository "${ref}" has an invalid repository name "${repo}"`;
   return undefined;
 }
 
