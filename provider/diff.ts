@@ -1,11 +1,14 @@
 import type * as pulumi from "@pulumi/pulumi";
+import { matchesFingerprint } from "./fingerprint";
 import { scopeFor } from "./scopes";
 import type { ResolvedInputs, ResolvedOutputs, ScopeKey } from "./types";
+import { isUnknownSource, readSource, sameSource } from "./value-source";
 
 /**
  * Compares the old outputs with the new inputs without calling GitHub (a preview sends no
  * request). Names, accounts and environments compare case-insensitively, as GitHub treats
- * them; a change of letter case alone is no change.
+ * them; a change of letter case alone is no change. A `valueFrom` source is read here, so
+ * that a preview shows a changed source (and fails on a missing one).
  */
 export async function diff(
   key: ScopeKey,
@@ -18,9 +21,11 @@ export async function diff(
     (property) => !sameText(olds[property], news[property]),
   );
   const updates = [
-    ...(valueChanged(olds, news) ? ["value"] : []),
+    ...((await compareValue(olds, news)).changed ? ["value"] : []),
     ...(olds.visibility !== news.visibility && scope.selection === "organization" ? ["visibility"] : []),
     ...(!sameSelection(olds.selectedRepositories, news.selectedRepositories) ? ["selectedRepositories"] : []),
+    // Refresh reads the policy from the outputs, so a new one must be recorded (no request).
+    ...((olds.onDrift ?? "overwrite") !== (news.onDrift ?? "overwrite") ? ["onDrift"] : []),
   ];
   return {
     changes: replaces.length > 0 || updates.length > 0,
@@ -29,16 +34,36 @@ export async function diff(
   } satisfies pulumi.dynamic.DiffResult;
 }
 
-export function valueChanged(olds: ResolvedInputs, news: ResolvedInputs): boolean {
-  return olds.value !== news.value || olds.valueEncrypted !== news.valueEncrypted || olds.keyId !== news.keyId;
+/**
+ * The value to write, and whether it differs from the one the resource wrote last (`olds`,
+ * its outputs). A `valueFrom` source is read (once per process) and compared through the
+ * fingerprint in `olds`; nothing is written.
+ */
+export async function compareValue(
+  olds: ResolvedOutputs | undefined,
+  news: ResolvedInputs,
+): Promise<{ changed: boolean; plaintext: string | undefined }> {
+  const source = news.valueFrom;
+  if (source === undefined || source === null) {
+    const changed = olds === undefined || olds.value !== news.value || olds.valueEncrypted !== news.valueEncrypted || olds.keyId !== news.keyId;
+    return { changed, plaintext: news.value };
+  }
+  if (isUnknownSource(source)) return { changed: true, plaintext: undefined };
+  const plaintext = await readSource(source);
+  const changed =
+    olds === undefined ||
+    olds.value !== undefined ||
+    olds.valueEncrypted !== undefined ||
+    !sameSource(olds.valueFrom, source) ||
+    !(await matchesFingerprint(plaintext, olds.valueFingerprint));
+  return { changed, plaintext };
 }
 
 function sameText(a: unknown, b: unknown): boolean {
   return String(a ?? "").toLowerCase() === String(b ?? "").toLowerCase();
 }
 
-function sameSelection(a: ResolvedInputs["selectedRepositories"], b: ResolvedInputs["selectedRepositories"]): boolean {
+export function sameSelection(a: ResolvedInputs["selectedRepositories"], b: ResolvedInputs["selectedRepositories"]): boolean {
   const canonical = (list: typeof a) => (list ?? []).map((r) => String(r).toLowerCase()).sort().join("\n");
   return (a === undefined) === (b === undefined) && canonical(a) === canonical(b);
 }
-

@@ -5,7 +5,7 @@ export type {
   CodespacesSecretArgs,
   CodespacesUserSecretArgs,
 } from "./resources/codespaces-secret";
-export type { OrganizationSelectionArgs, RepositoryArgs, SecretValueArgs } from "./resources/common-args";
+export type { DriftArgs, OrganizationSelectionArgs, RepositoryArgs, SecretValueArgs, ValueSourceArgs } from "./resources/common-args";
 export { DependabotSecret } from "./resources/dependabot-secret";
 export type {
   DependabotOrganizationSecretArgs,
@@ -18,4 +18,4 @@ export { OrgSecret, type OrgSecretArgs } from "./resources/org-secret";
 export { OrgVariable, type OrgVariableArgs } from "./resources/org-variable";
 export { RepoSecret, type RepoSecretArgs } from "./resources/repo-secret";
 export { RepoVariable, type RepoVariableArgs } from "./resources/repo-variable";
-export type { RepositoryReference, Visibility } from "./types";
+export type { DriftPolicy, RepositoryReference, ValueSource, Visibility } from "./types";

@@ -1,8 +1,9 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { applyStackConfiguration, currentConfiguration } from "./configuration";
 import { scopeFor } from "./scopes";
-import type { ScopeKey } from "./types";
+import type { ScopeKey, ValueSource } from "./types";
 import { checkInputs } from "./validation";
+import { isUnknownSource, readSource } from "./value-source";
 
 /*
  * The one implementation of check, diff, create, read, update and delete, for every scope
@@ -20,8 +21,19 @@ export async function configure(request: pulumi.dynamic.ConfigureRequest): Promi
 
 export async function check(
   key: ScopeKey,
-  _olds: Record<string, unknown>,
+  olds: Record<string, unknown>,
   news: Record<string, unknown>,
 ): Promise<pulumi.dynamic.CheckResult> {
-  return checkInputs(scopeFor(key), news, currentConfiguration().owner);
+  const checked = checkInputs(scopeFor(key), news, currentConfiguration().owner);
+  const source = checked.inputs.valueFrom;
+  // A new resource has no diff, where a source is otherwise read: read it here, so that a
+  // missing source stops the preview. The failure names no property: it is about the source.
+  if (checked.failures.length === 0 && source !== undefined && source !== null && !isUnknownSource(source) && Object.keys(olds).length === 0) {
+    try {
+      await readSource(source as ValueSource);
+    } catch (error) {
+      checked.failures.push({ property: "", reason: (error as Error).message });
+    }
+  }
+  return checked;
 }

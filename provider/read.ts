@@ -1,4 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
+import { refreshed } from "./drift";
 import { statusOf } from "./errors";
 import { begin, withoutProvider, type Operation, type RemoteItem } from "./operation";
 import type { ResolvedOutputs, ScopeKey } from "./types";
@@ -7,7 +8,8 @@ import type { ResolvedOutputs, ScopeKey } from "./types";
  * Refresh. A missing item means the resource is gone. A secret's value cannot be read
  * back, so a newer `updated_at` than the one this resource wrote means somebody else wrote
  * it: the value is dropped from the state, and the next `pulumi up` writes it again.
- * Variables are compared by value, exactly.
+ * Variables are compared by value, exactly. What the state keeps of such a change is the
+ * resource's `onDrift` policy (`drift.ts`).
  */
 export async function read(
   key: ScopeKey,
@@ -15,21 +17,23 @@ export async function read(
   props: ResolvedOutputs | undefined,
 ): Promise<pulumi.dynamic.ReadResult<ResolvedOutputs>> {
   if (!props) return {};
+  props = withoutProvider(props);
   const operation = begin(key, props, "reading");
   const { scope, target, clients } = operation;
   let remote: RemoteItem;
   try {
     remote = (await clients.api.request({ method: "GET", url: target.itemPath })).data as RemoteItem;
   } catch (error) {
-    if (statusOf(error) === 404) return {};
+    if (statusOf(error) === 404) return refreshed(operation, id, props, undefined);
     throw operation.fail(error);
   }
-  const outs: ResolvedOutputs = { ...withoutProvider(props), createdAt: remote.created_at, updatedAt: remote.updated_at };
+  const outs: ResolvedOutputs = { ...props, createdAt: remote.created_at, updatedAt: remote.updated_at };
   if (scope.kind === "variable") {
     outs.value = remote.value;
   } else if (isNewer(remote.updated_at, props.updatedAt)) {
     delete outs.value;
     delete outs.valueEncrypted;
+    delete outs.valueFingerprint;
   }
   if (scope.selection === "organization" && remote.visibility) outs.visibility = remote.visibility;
   const selected = scope.selection === "user" || remote.visibility === "selected";
@@ -42,7 +46,7 @@ export async function read(
       outs.selectedRepositories = remoteIds;
     }
   }
-  return { id, props: outs } satisfies pulumi.dynamic.ReadResult<ResolvedOutputs>;
+  return refreshed(operation, id, props, outs) satisfies pulumi.dynamic.ReadResult<ResolvedOutputs>;
 }
 
 async function listSelection(operation: Operation): Promise<number[]> {

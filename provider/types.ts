@@ -26,6 +26,22 @@ export type IdentityProperty = "owner" | "repository" | "environment" | "org";
 export type RepositoryReference = number | string;
 
 /**
+ * Where a secret's value comes from when it must never enter Pulumi (`valueFrom`): read in
+ * the provider's process only, at diff and at create/update. See `value-source.ts`.
+ */
+export type ValueSource =
+  | { env: string }
+  | { file: string }
+  | { command: string[]; timeoutSeconds?: number };
+
+/**
+ * What refresh does when GitHub's item was changed elsewhere: take GitHub's side so the next
+ * `up` writes the configured value again (`overwrite`), accept the change (`ignore`), or stop
+ * with an error (`fail`). See `drift.ts`.
+ */
+export type DriftPolicy = "overwrite" | "ignore" | "fail";
+
+/**
  * Inputs as the provider sees them after `check`: plain values (the engine strips the
  * secret flag before calling a dynamic provider), names normalised, defaults applied.
  */
@@ -42,6 +58,10 @@ export interface ResolvedInputs {
   /** A value sealed elsewhere, standard base64; `keyId` names the key it was sealed with. */
   valueEncrypted?: string;
   keyId?: string;
+  /** Secrets only: the value is read from here, in the provider's process, and never stored. */
+  valueFrom?: ValueSource;
+  /** Default `overwrite`. */
+  onDrift?: DriftPolicy;
   visibility?: Visibility;
   selectedRepositories?: RepositoryReference[];
 }
@@ -50,6 +70,11 @@ export interface ResolvedInputs {
 export interface ResolvedOutputs extends ResolvedInputs {
   /** Numeric ids of `selectedRepositories`, resolved at write time (selections only). */
   selectedRepositoryIds?: number[];
+  /**
+   * With `valueFrom`: a slow, salted hash of the value last written (`fingerprint.ts`), to
+   * notice a changed source without storing the value. Kept as a Pulumi secret.
+   */
+  valueFingerprint?: string;
   /** GitHub's `created_at` for the item. */
   createdAt: string;
   /**

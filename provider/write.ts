@@ -1,6 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { valueChanged } from "./diff";
+import { compareValue, sameSelection } from "./diff";
 import { statusOf } from "./errors";
+import { fingerprint } from "./fingerprint";
 import { begin, withoutProvider, type Operation, type RemoteItem } from "./operation";
 import { forgetPublicKey, publicKeyFor } from "./public-keys";
 import { resolveRepositoryIds } from "./repositories";
@@ -43,15 +44,31 @@ async function remove(key: ScopeKey, _id: string, props: ResolvedOutputs): Promi
 
 /**
  * Writes the item, then reads it back for GitHub's timestamps: the `updated_at` of our own
- * write is what refresh later compares against to notice changes made elsewhere.
+ * write is what refresh later compares against to notice changes made elsewhere. A
+ * `valueFrom` value is read here, sealed and sent; only its fingerprint is kept.
  */
 async function write(operation: Operation, inputs: ResolvedInputs, olds: ResolvedOutputs | undefined): Promise<ResolvedOutputs> {
   const { scope, target, configuration, clients } = operation;
   try {
+    const value = await compareValue(olds, inputs);
+    if (value.plaintext !== undefined) operation.conceal(value.plaintext);
+    const sourced = inputs.valueFrom !== undefined && inputs.valueFrom !== null;
+    if (olds !== undefined && !value.changed && olds.visibility === inputs.visibility && sameSelection(olds.selectedRepositories, inputs.selectedRepositories)) {
+      // Nothing GitHub holds changes (only `onDrift`, say): record the inputs, send nothing.
+      return {
+        ...withoutProvider(inputs),
+        ...(olds.selectedRepositoryIds !== undefined ? { selectedRepositoryIds: olds.selectedRepositoryIds } : {}),
+        ...(sourced ? { valueFingerprint: olds.valueFingerprint } : {}),
+        createdAt: olds.createdAt,
+        updatedAt: olds.updatedAt,
+      } satisfies ResolvedOutputs;
+    }
+    // Hashed while the request is under way: a fresh salt for every value written.
+    const valueFingerprint = sourced ? (value.changed ? fingerprint(value.plaintext!) : Promise.resolve(olds?.valueFingerprint)) : undefined;
     const selectedRepositoryIds = await selectionIds(operation, inputs);
     const selectionOnly =
       olds !== undefined &&
-      !valueChanged(olds, inputs) &&
+      !value.changed &&
       olds.visibility === inputs.visibility &&
       selectedRepositoryIds !== undefined &&
       (scope.selection === "user" || inputs.visibility === "selected");
@@ -68,7 +85,7 @@ async function write(operation: Operation, inputs: ResolvedInputs, olds: Resolve
         ...(scope.selection === "organization" ? { visibility: inputs.visibility } : {}),
         ...(selectedRepositoryIds !== undefined ? { selected_repository_ids: selectedRepositoryIds } : {}),
       };
-      if (scope.kind === "secret") await putSecret(operation, inputs, selection);
+      if (scope.kind === "secret") await putSecret(operation, { ...inputs, value: value.plaintext }, selection);
       else await writeVariable(operation, inputs, olds, selection);
     }
     recordWrite(configuration.baseUrl, target.itemPath);
@@ -77,6 +94,7 @@ async function write(operation: Operation, inputs: ResolvedInputs, olds: Resolve
     return {
       ...withoutProvider(inputs),
       ...(selectedRepositoryIds !== undefined ? { selectedRepositoryIds } : {}),
+      ...(valueFingerprint !== undefined ? { valueFingerprint: await valueFingerprint } : {}),
       createdAt: written.created_at,
       updatedAt: written.updated_at,
     } satisfies ResolvedOutputs;

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { RepositoryReference, Visibility } from "../types";
+import type { DriftPolicy, RepositoryReference, ValueSource, Visibility } from "../types";
 import { providerFor } from "../dynamic-provider";
 import type { OrganizationArgs, OrganizationSelectionArgs, RepositoryArgs, SecretValueArgs } from "./common-args";
 import { MODULE, secretOptions, secretProps } from "./resource-options";
@@ -30,6 +30,10 @@ export class DependabotSecret extends pulumi.dynamic.Resource {
   declare readonly value: pulumi.Output<string | undefined>;
   declare readonly valueEncrypted: pulumi.Output<string | undefined>;
   declare readonly keyId: pulumi.Output<string | undefined>;
+  declare readonly valueFrom: pulumi.Output<ValueSource | undefined>;
+  /** With `valueFrom`: a salted scrypt hash of the value written last (a Pulumi secret). */
+  declare readonly valueFingerprint: pulumi.Output<string | undefined>;
+  declare readonly onDrift: pulumi.Output<DriftPolicy | undefined>;
   declare readonly visibility: pulumi.Output<Visibility | undefined>;
   declare readonly selectedRepositories: pulumi.Output<RepositoryReference[] | undefined>;
   declare readonly selectedRepositoryIds: pulumi.Output<number[] | undefined>;

@@ -1,9 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
+import type { DriftPolicy } from "../types";
 import { providerFor } from "../dynamic-provider";
-import type { RepositoryArgs } from "./common-args";
+import type { DriftArgs, RepositoryArgs } from "./common-args";
 import { MODULE, variableProps } from "./resource-options";
 
-export interface EnvironmentVariableArgs extends RepositoryArgs {
+export interface EnvironmentVariableArgs extends RepositoryArgs, DriftArgs {
   /** The deployment environment's name, as shown on GitHub. */
   environment: pulumi.Input<string>;
   variableName: pulumi.Input<string>;
@@ -21,6 +22,7 @@ export class EnvironmentVariable extends pulumi.dynamic.Resource {
   declare readonly environment: pulumi.Output<string>;
   declare readonly variableName: pulumi.Output<string>;
   declare readonly value: pulumi.Output<string>;
+  declare readonly onDrift: pulumi.Output<DriftPolicy | undefined>;
   declare readonly createdAt: pulumi.Output<string>;
   declare readonly updatedAt: pulumi.Output<string>;
 

@@ -1,10 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { RepositoryReference, Visibility } from "../types";
+import type { DriftPolicy, RepositoryReference, Visibility } from "../types";
 import { providerFor } from "../dynamic-provider";
-import type { OrganizationArgs, OrganizationSelectionArgs } from "./common-args";
+import type { DriftArgs, OrganizationArgs, OrganizationSelectionArgs } from "./common-args";
 import { MODULE, variableProps } from "./resource-options";
 
-export interface OrgVariableArgs extends OrganizationArgs, OrganizationSelectionArgs {
+export interface OrgVariableArgs extends OrganizationArgs, OrganizationSelectionArgs, DriftArgs {
   variableName: pulumi.Input<string>;
   /** At most 48 KB. Plain in state unless passed as a Pulumi secret. */
   value: pulumi.Input<string>;
@@ -21,6 +21,7 @@ export class OrgVariable extends pulumi.dynamic.Resource {
   declare readonly visibility: pulumi.Output<Visibility>;
   declare readonly selectedRepositories: pulumi.Output<RepositoryReference[] | undefined>;
   declare readonly selectedRepositoryIds: pulumi.Output<number[] | undefined>;
+  declare readonly onDrift: pulumi.Output<DriftPolicy | undefined>;
   declare readonly createdAt: pulumi.Output<string>;
   declare readonly updatedAt: pulumi.Output<string>;
 

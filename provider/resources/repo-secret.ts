@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import type { DriftPolicy, ValueSource } from "../types";
 import { providerFor } from "../dynamic-provider";
 import type { RepositoryArgs, SecretValueArgs } from "./common-args";
 import { MODULE, secretOptions, secretProps } from "./resource-options";
@@ -19,6 +20,10 @@ export class RepoSecret extends pulumi.dynamic.Resource {
   declare readonly value: pulumi.Output<string | undefined>;
   declare readonly valueEncrypted: pulumi.Output<string | undefined>;
   declare readonly keyId: pulumi.Output<string | undefined>;
+  declare readonly valueFrom: pulumi.Output<ValueSource | undefined>;
+  /** With `valueFrom`: a salted scrypt hash of the value written last (a Pulumi secret). */
+  declare readonly valueFingerprint: pulumi.Output<string | undefined>;
+  declare readonly onDrift: pulumi.Output<DriftPolicy | undefined>;
   declare readonly createdAt: pulumi.Output<string>;
   declare readonly updatedAt: pulumi.Output<string>;
 

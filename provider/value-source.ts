@@ -1,0 +1,129 @@
+import { open } from "node:fs/promises";
+import path from "node:path";
+import { GitHubSecretsError } from "./errors";
+import { runValueCommand } from "./source-command";
+import type { ValueSource } from "./types";
+import { MAX_VALUE_BYTES, UNKNOWN } from "./validation";
+
+/*
+ * `valueFrom`: a secret's value read in the provider's process, never an input or output
+ * of the engine. The provider's process is started by the Pulumi CLI, so it reads:
+ *   - the environment `pulumi` was started with (measured with CLI v3.259: a variable set
+ *     for `pulumi up` is visible here, for preview, up and refresh alike);
+ *   - files relative to the program's directory: the project directory holding Pulumi.yaml,
+ *     or the directory `main:` names in it. Not the directory `pulumi` was run from:
+ *     `pulumi -C project up` from elsewhere reads the same files.
+ * Failures name the source and what is wrong with it, never a value.
+ */
+
+/** Commands that do not finish in this time are stopped. */
+export const DEFAULT_COMMAND_TIMEOUT_SECONDS = 30;
+
+/**
+ * Each source is read at most once per provider process, i.e. once per phase of a Pulumi
+ * command (the preview and the update of `pulumi up` are separate processes): resources
+ * sharing a source share one read (one `op read`), and what diff compared is what update
+ * writes. The plaintext stays in this process's memory only.
+ */
+const reads = new Map<string, Promise<string>>();
+
+/** "env DB_PASSWORD", "file ./db.txt", "command [\"op\",\"read\",…]": no value, ever. */
+export function describeSource(source: ValueSource): string {
+  if ("env" in source) return `env ${source.env}`;
+  if ("file" in source) return `file ${JSON.stringify(source.file)}`;
+  return `command ${JSON.stringify(source.command)}`;
+}
+
+/** The same source (the timeout is how, not where, so it does not count). */
+export function sameSource(a: ValueSource | undefined, b: ValueSource | undefined): boolean {
+  const where = (s: ValueSource | undefined) => (s === undefined ? "" : describeSource(s));
+  return where(a) === where(b);
+}
+
+/** True when the engine has not resolved some part of the source yet (a preview). */
+export function isUnknownSource(source: unknown): boolean {
+  return source === UNKNOWN || (typeof source === "object" && source !== null && JSON.stringify(source).includes(UNKNOWN));
+}
+
+/** The value the source yields now; rejects with a message naming the source, never a value. */
+export function readSource(source: ValueSource): Promise<string> {
+  const key = "file" in source ? `file ${path.resolve(source.file)}` : describeSource(source);
+  let read = reads.get(key);
+  if (!read) {
+    read = readOnce(source);
+    reads.set(key, read);
+  }
+  return read;
+}
+
+/** Forgets every value read (tests, which run many deployments in one process). */
+export function resetValueSources(): void {
+  reads.clear();
+}
+
+async function readOnce(source: ValueSource): Promise<string> {
+  const bytes = "env" in source ? fromEnvironment(source.env) : "file" in source ? await fromFile(source.file) : await fromCommand(source);
+  const problem =
+    bytes.length === 0
+      ? "gave an empty value; an empty secret is almost always a failed lookup"
+      : bytes.length > MAX_VALUE_BYTES
+        ? `gave more than ${MAX_VALUE_BYTES} bytes; GitHub allows at most 48 KB per value`
+        : !isUtf8(bytes)
+          ? "gave bytes that are not UTF-8 text; GitHub stores text, so base64-encode binary values"
+          : undefined;
+  if (problem) throw new GitHubSecretsError(`\`valueFrom\` ${describeSource(source)} ${problem}`);
+  return bytes.toString("utf8");
+}
+
+function fromEnvironment(name: string): Buffer {
+  const value = process.env[name];
+  if (value === undefined) {
+    throw new GitHubSecretsError(
+      `\`valueFrom\` env ${name}: the environment variable is not set in the provider's process, which has the environment \`pulumi\` was started with`,
+    );
+  }
+  return Buffer.from(value, "utf8");
+}
+
+async function fromFile(file: string): Promise<Buffer> {
+  const resolved = path.resolve(file);
+  const where = `\`valueFrom\` file ${JSON.stringify(file)}${resolved === file ? "" : ` (${resolved}, relative to the program's directory)`}`;
+  try {
+    const handle = await open(resolved, "r");
+    try {
+      const stats = await handle.stat();
+      if (!stats.isFile()) throw Object.assign(new Error("not a regular file"), { code: "EISDIR" });
+      // At most one byte past the limit: enough to tell that it is too large.
+      const buffer = Buffer.alloc(Math.min(stats.size, MAX_VALUE_BYTES) + 1);
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+      return buffer.subarray(0, bytesRead);
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason =
+      code === "ENOENT" ? "does not exist"
+      : code === "EACCES" || code === "EPERM" ? "cannot be read by the provider's process (permission denied)"
+      : code === "EISDIR" ? "is not a regular file"
+      : `cannot be read (${code ?? "unknown error"})`;
+    throw new GitHubSecretsError(`${where} ${reason}`);
+  }
+}
+
+function fromCommand(source: { command: string[]; timeoutSeconds?: number }): Promise<Buffer> {
+  return runValueCommand(source.command, {
+    timeoutMs: (source.timeoutSeconds ?? DEFAULT_COMMAND_TIMEOUT_SECONDS) * 1000,
+    // The value plus the newline that is removed.
+    maxBytes: MAX_VALUE_BYTES + 2,
+  });
+}
+
+function isUtf8(bytes: Buffer): boolean {
+  try {
+    new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,138 @@
+import assert from "node:assert/strict";
+import * as operations from "../provider/operations";
+import type { DriftPolicy, ResolvedInputs, ResolvedOutputs } from "../provider/types";
+import { configureProvider } from "./support/configure-provider";
+import { emulator } from "./support/root-hooks";
+import { scopeFixtures, type ScopeFixture } from "./support/scope-fixtures";
+
+/*
+ * `onDrift` through the provider's methods, for every secret and variable scope: what
+ * refresh keeps of a change made in the emulator behind Pulumi's back, and what the next
+ * `up` (diff, then update) does about it.
+ */
+
+const TAMPERED = "tampered-elsewhere-9f8e7d";
+const writes = () => emulator().requests.filter((r) => r.method !== "GET");
+
+describe("onDrift through the provider's methods", () => {
+  beforeEach(() => configureProvider());
+
+  for (const fixture of scopeFixtures) {
+    describe(fixture.key, () => {
+      const news = (onDrift: DriftPolicy | undefined, value = "configured-value") => ({
+        ...fixture.inputs,
+        [fixture.nameProperty]: "DRIFTING",
+        value,
+        ...(onDrift ? { onDrift } : {}),
+      });
+      const stored = () =>
+        fixture.kind === "secret" ? emulator().getSecret(fixture.container, "DRIFTING") : emulator().getVariable(fixture.container, "DRIFTING");
+      const changeBehindBack = (value = TAMPERED) =>
+        fixture.kind === "secret"
+          ? emulator().putSecretBehindBack(fixture.container, "DRIFTING", value)
+          : emulator().putVariableBehindBack(fixture.container, "DRIFTING", value);
+      const deleteBehindBack = () =>
+        fixture.kind === "secret"
+          ? emulator().deleteSecretBehindBack(fixture.container, "DRIFTING")
+          : emulator().deleteVariableBehindBack(fixture.container, "DRIFTING");
+
+      async function created(onDrift: DriftPolicy | undefined): Promise<{ id: string; outs: ResolvedOutputs }> {
+        const checked = await operations.check(fixture.key, {}, news(onDrift));
+        assert.deepEqual(checked.failures, []);
+        const result = await operations.create(fixture.key, checked.inputs as ResolvedInputs);
+        return { id: result.id, outs: result.outs! };
+      }
+
+      /** `pulumi up` with the program unchanged: diff, and update when it reports a change. */
+      async function up(id: string, olds: ResolvedOutputs, inputs: Record<string, unknown>) {
+        const checked = await operations.check(fixture.key, olds as never, inputs);
+        const diff = await operations.diff(fixture.key, id, olds, checked.inputs as ResolvedInputs);
+        if (!diff.changes) return { changed: false, outs: olds };
+        return { changed: true, outs: (await operations.update(fixture.key, id, olds, checked.inputs as ResolvedInputs)).outs! };
+      }
+
+      it("overwrite (default): refresh takes GitHub's side, and up writes the configured value again", async () => {
+        const { id, outs } = await created(undefined);
+        changeBehindBack();
+        const read = await operations.read(fixture.key, id, outs);
+        assert.ok(Date.parse(read.props!.updatedAt) > Date.parse(outs.updatedAt));
+        const after = await up(id, read.props!, news(undefined));
+        assert.equal(after.changed, true);
+        assert.equal(stored()?.value, "configured-value");
+      });
+
+      it("ignore: refresh keeps the configured side, up sends nothing; a changed configured value still updates", async () => {
+        const { id, outs } = await created("ignore");
+        changeBehindBack();
+        emulator().clearRequests();
+        const read = await operations.read(fixture.key, id, outs);
+        assert.deepEqual({ ...read.props, updatedAt: outs.updatedAt }, outs, "only GitHub's timestamp is recorded");
+        assert.equal(read.props!.updatedAt, stored()?.updatedAt);
+        const after = await up(id, read.props!, news("ignore"));
+        assert.equal(after.changed, false);
+        assert.deepEqual(writes(), []);
+        assert.equal(stored()?.value, TAMPERED, "the change made elsewhere stays");
+
+        const changed = await up(id, read.props!, news("ignore", "newly-configured"));
+        assert.equal(changed.changed, true);
+        assert.equal(stored()?.value, "newly-configured");
+      });
+
+      it("fail: refresh fails naming the item and what changed, never a value; the state is untouched", async () => {
+        const { id, outs } = await created("fail");
+        assert.deepEqual((await operations.read(fixture.key, id, outs)).props, outs, "no change: refresh passes");
+        changeBehindBack();
+        const error = await operations.read(fixture.key, id, outs).then(
+          () => assert.fail("refresh should fail"),
+          (e: Error) => e,
+        );
+        assert.match(error.message, /^\w.* DRIFTING in .* was changed outside Pulumi and its `onDrift` is "fail": /);
+        if (fixture.kind === "secret") {
+          assert.match(error.message, new RegExp(`it was written at ${stored()!.updatedAt} \\(GitHub's updated_at\\), after this stack's last write at ${outs.updatedAt}`));
+        } else {
+          assert.match(error.message, /its value differs from the configured one \(not shown\)/);
+        }
+        assert.match(error.message, /To keep the change, .*onDrift: "ignore".*; to write the configured value again, run `pulumi up --replace <URN>`/);
+        assert.ok(!error.message.includes(TAMPERED) && !error.message.includes("configured-value"), "no value in the message");
+
+        deleteBehindBack();
+        await assert.rejects(operations.read(fixture.key, id, outs), /was changed outside Pulumi .*: it was deleted\. To accept the deletion, remove the resource/);
+      });
+
+      it("a change of policy alone is an update that sends nothing", async () => {
+        const { id, outs } = await created(undefined);
+        emulator().clearRequests();
+        const after = await up(id, outs, news("fail"));
+        assert.equal(after.changed, true, "refresh reads the policy from the outputs: it must be recorded");
+        assert.equal(after.outs.onDrift, "fail");
+        assert.equal(after.outs.updatedAt, outs.updatedAt);
+        assert.deepEqual(writes(), []);
+      });
+    });
+  }
+
+  it("fail names a selection and a visibility changed elsewhere; ignore keeps the configured ones", async () => {
+    const fixture = scopeFixtures.find((f) => f.key === "actions-organization-secret") as ScopeFixture;
+    const extra = emulator().addRepository("octo-org", "extra");
+    const create = async (name: string, onDrift: DriftPolicy) => {
+      const checked = await operations.check(fixture.key, {}, { org: "octo-org", secretName: name, value: "v", selectedRepositories: ["app"], onDrift });
+      const { id, outs } = await operations.create(fixture.key, checked.inputs as ResolvedInputs);
+      return { id, outs: outs! };
+    };
+    const failing = await create("SHARED", "fail");
+    const appId = failing.outs.selectedRepositoryIds![0]!;
+    emulator().putSecretBehindBack(fixture.container, "SHARED", undefined, { selectedRepositoryIds: [appId, extra] });
+    await assert.rejects(
+      operations.read(fixture.key, failing.id, failing.outs),
+      new RegExp(`its repositories are \\[${Math.min(appId, extra)},${Math.max(appId, extra)}\\], not \\[${appId}\\]`),
+    );
+    emulator().putSecretBehindBack(fixture.container, "SHARED", undefined, { visibility: "all" });
+    await assert.rejects(operations.read(fixture.key, failing.id, failing.outs), /its visibility is "all", not "selected"/);
+
+    const ignoring = await create("IGNORING", "ignore");
+    emulator().putSecretBehindBack(fixture.container, "IGNORING", undefined, { selectedRepositoryIds: [appId, extra] });
+    const read = await operations.read(fixture.key, ignoring.id, ignoring.outs);
+    assert.deepEqual(read.props!.selectedRepositoryIds, [appId]);
+    assert.deepEqual(read.props!.selectedRepositories, ["app"]);
+  });
+});
