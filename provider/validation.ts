@@ -182,7 +182,7 @@ function checkSecretValue(inputs: Record<string, unknown>, fail: (property: stri
     else if (!isUnknown(keyId) && typeof keyId !== "string") fail("keyId", "`keyId` must be a string");
     checkSealedValue(valueEncrypted, fail);
   } else if ((hasValue || hasSource) && isPresent(keyId)) {
-    fail("keyId", "`keyId` goes with `valueEncrypted` only; a `value` or `valueFrom` is sealed with GitHub's current key");
+    fail("keyId", `\`keyId\` goes with \`valueEncrypted\` only; ${hasValue ? "a plaintext `value`" : "a `valueFrom` value"} is sealed with GitHub's current key`);
   }
 }
 

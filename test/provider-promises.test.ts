@@ -106,7 +106,7 @@ describe("promises the provider keeps (each test fails when its promise breaks)"
         const withPlain = await operations.check(fixture.key, {}, { ...fixture.inputs, secretName: "P", value: "v", keyId: "k" });
         assert.match(failureAbout(withPlain.failures, "keyId")?.reason ?? "", /`keyId` goes with `valueEncrypted` only/);
         const neither = await operations.check(fixture.key, {}, { ...fixture.inputs, secretName: "P" });
-        assert.match(failureAbout(neither.failures, "value")?.reason ?? "", /exactly one of `value`.*or `valueEncrypted`/);
+        assert.match(failureAbout(neither.failures, "value")?.reason ?? "", /exactly one of `value`.*`valueEncrypted`/);
       });
     });
   }

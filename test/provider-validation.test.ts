@@ -66,7 +66,7 @@ const rejected: [Applies, Record<string, unknown>, string, RegExp][] = [
   [variables, { value: 42 }, "value", /^`value` must be a string, got number$/],
   [variables, { valueEncrypted: box(60) }, "valueEncrypted", /^variables are not encrypted; `valueEncrypted` does not apply$/],
   [variables, { keyId: "k" }, "keyId", /^variables are not encrypted; `keyId` does not apply$/],
-  [secrets, { value: undefined }, "value", /^exactly one of `value` \(plaintext, sealed by this provider\) or `valueEncrypted` \(sealed elsewhere, with `keyId`\) must be set$/],
+  [secrets, { value: undefined }, "value", /^exactly one of `value` \(plaintext, sealed by this provider\), `valueEncrypted` \(sealed elsewhere, with `keyId`\) or `valueFrom` \(read by the provider, never stored\) must be set$/],
   [secrets, { valueEncrypted: box(60), keyId: "k" }, "valueEncrypted", /^exactly one of `value`/],
   [secrets, { value: undefined, valueEncrypted: box(60) }, "keyId", /^`keyId` is required with `valueEncrypted`: the id of the public key the value was sealed with$/],
   [secrets, { value: undefined, valueEncrypted: box(60), keyId: 3 }, "keyId", /^`keyId` must be a string$/],

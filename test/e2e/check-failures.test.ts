@@ -55,7 +55,7 @@ const classes: { type: string; kind: "secret" | "variable"; args: (i: number) =>
 const OVERSIZED = { what: "an oversized `value`", reason: /`value` is 49153 bytes; GitHub allows at most 49152 bytes \(48 KB\)/ };
 const NOT_A_STRING = { what: "a `value` that is not a string", reason: /`value` must be a string, got object/ };
 const MALFORMED = { what: "a malformed `valueEncrypted`", reason: /`valueEncrypted` must be standard base64 \(not URL-safe\) of a libsodium sealed box/ };
-const BOTH = { what: "both `value` and `valueEncrypted`", reason: /exactly one of `value` \(plaintext, sealed by this provider\) or `valueEncrypted`/ };
+const BOTH = { what: "both `value` and `valueEncrypted`", reason: /exactly one of `value` \(plaintext, sealed by this provider\), `valueEncrypted`/ };
 
 /**
  * Two previews per class. A check reports every failure of its resource, so a secret's
