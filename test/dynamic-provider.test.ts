@@ -1,0 +1,51 @@
+import assert from "node:assert/strict";
+import { providerFor } from "../provider/dynamic-provider";
+import type { ResolvedInputs, ResolvedOutputs } from "../provider/types";
+import { emulator } from "./support/root-hooks";
+import { scopeFixtures } from "./support/scope-fixtures";
+
+/*
+ * The serialized provider object, called in this process: each method reaches the package's
+ * built operations by name (dist/, as a user's program does) with its scope. The SDK's host
+ * process drives the same object in dynamic-provider-host.test.ts.
+ */
+
+/** The built package's per-process state, forgotten after each test like the sources' (root hooks). */
+function resetBuiltPackage(): void {
+  const built = (module: string) => require(`pulumi-github-secrets/dist/provider/${module}.js`);
+  built("configuration").resetConfiguration();
+  built("github-client").resetClients();
+  built("public-keys").resetPublicKeys();
+  built("repositories").resetRepositoryIds();
+  built("write-journal").resetWriteJournal();
+}
+
+describe("the provider object Pulumi serializes, called in-process", () => {
+  afterEach(resetBuiltPackage);
+
+  for (const fixture of scopeFixtures) {
+    it(`${fixture.key}: forwards configure, check, diff, create, read, update and delete with its scope`, async () => {
+      const provider = providerFor(fixture.key);
+      const config: Record<string, string> = { "github:token": emulator().token, "github:baseUrl": emulator().url, "githubSecrets:writeIntervalMs": "0" };
+      await provider.configure!({ config: { get: (key: string) => config[key], require: (key: string) => config[key]! } });
+      const stored = () => (fixture.kind === "secret" ? emulator().getSecret(fixture.container, "FORWARDED") : emulator().getVariable(fixture.container, "FORWARDED"));
+
+      const checked = await provider.check!({}, { ...fixture.inputs, [fixture.nameProperty]: "forwarded", value: "one" });
+      assert.deepEqual(checked.failures, []);
+      assert.equal(checked.inputs[fixture.nameProperty], "FORWARDED");
+      const created = await provider.create(checked.inputs);
+      assert.equal(stored()?.value, "one");
+      const outs = created.outs as ResolvedOutputs;
+
+      const read = await provider.read!(created.id, outs);
+      assert.deepEqual(read, { id: created.id, props: outs });
+      const news = { ...(checked.inputs as ResolvedInputs), value: "two" };
+      const diff = await provider.diff!(created.id, outs, news);
+      assert.deepEqual([diff.changes, diff.replaces], [true, []]);
+      const updated = await provider.update!(created.id, outs, news);
+      assert.equal(stored()?.value, "two");
+      await provider.delete!(created.id, updated.outs);
+      assert.equal(stored(), undefined);
+    });
+  }
+});
