@@ -37,8 +37,11 @@ describe("the provider object Pulumi serializes, called in-process", () => {
       assert.equal(stored()?.value, "one");
       const outs = created.outs as ResolvedOutputs;
 
+      assert.deepEqual(await provider.read!(created.id, outs), { id: created.id, props: outs });
+      if (fixture.kind === "secret") emulator().putSecretBehindBack(fixture.container, "FORWARDED", "elsewhere");
+      else emulator().putVariableBehindBack(fixture.container, "FORWARDED", "elsewhere");
       const read = await provider.read!(created.id, outs);
-      assert.deepEqual(read, { id: created.id, props: outs });
+      assert.equal(read.props.updatedAt, stored()?.updatedAt, "refresh sees the change made elsewhere");
       const news = { ...(checked.inputs as ResolvedInputs), value: "two" };
       const diff = await provider.diff!(created.id, outs, news);
       assert.deepEqual([diff.changes, diff.replaces], [true, []]);
