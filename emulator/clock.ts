@@ -16,6 +16,11 @@ export class Clock implements EmulatorClock {
     return new Date(Math.max(this.base(), this.lastStamp ?? -Infinity));
   }
 
+  /** Current time in epoch ms without the stamp floor: real time (plus offset) or the frozen instant. Tokens expire by it. */
+  realNow(): number {
+    return this.base();
+  }
+
   /** Freezes the clock at `d`; the next stamp is `d` (rounded down to the second). */
   set(d: Date): void {
     const t = d.getTime();

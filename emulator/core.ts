@@ -1,5 +1,6 @@
 // The emulator's internals, shared by the HTTP handlers and the programmatic API.
 
+import { AppRegistry } from "./apps";
 import { Clock } from "./clock";
 import { ReadAfterWrite } from "./consistency";
 import type { OpenApiValidator } from "./openapi-validator";
@@ -11,6 +12,7 @@ export class EmulatorCore {
   readonly store = new Store();
   readonly readAfterWrite = new ReadAfterWrite();
   readonly world: World;
+  readonly apps: AppRegistry;
   /** "http://127.0.0.1:PORT", known once the server listens. */
   origin = "http://127.0.0.1";
 
@@ -19,13 +21,15 @@ export class EmulatorCore {
     seed: boolean,
   ) {
     this.world = World.withSeed(seed);
+    this.apps = new AppRegistry(this.world, () => this.clock.realNow());
   }
 
-  /** Back to the seed: world, secrets, variables, clock and consistency switch (key pairs kept, rotations undone). */
+  /** Back to the seed: world, secrets, variables, clock, consistency switch, Apps (key pairs kept, rotations undone, tokens forgotten). */
   reset(): void {
     this.world.reset();
     this.store.reset();
     this.clock.reset();
     this.readAfterWrite.reset();
+    this.apps.reset();
   }
 }

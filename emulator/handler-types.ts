@@ -1,5 +1,6 @@
 // What the router hands a handler, and what a handler answers.
 
+import type { Principal } from "./apps";
 import type { ResolvedContainer } from "./containers";
 import type { EmulatorCore } from "./core";
 import type { ScopeDef } from "./scopes";
@@ -18,6 +19,8 @@ export interface HandlerContext {
   rawPath: string;
   /** The scope instance the route addresses (routes with a scope only). */
   container: ResolvedContainer | undefined;
+  /** Who sent the request: the emulator's token, an App (JWT) or an App installation. */
+  principal?: Principal;
 }
 
 export interface HandlerResult {

@@ -26,6 +26,8 @@ import type {
   SecondaryRateLimitOptions,
   StoredSecret,
   StoredVariable,
+  AppSpec,
+  EmulatorApp,
 } from "./types";
 
 export { faults, type FaultTarget } from "./faults";
@@ -42,6 +44,10 @@ export interface EmulatorOptions {
   seed?: boolean;
   /** Alternative schema file (default emulator/openapi/github-schemas.json). */
   schemaFile?: string;
+  /** Serve under a path, as GitHub Enterprise Server serves its API under "/api/v3". `url` includes it. */
+  pathPrefix?: string;
+  /** GitHub Apps to register at start (kept across reset()); more with `addApp`. */
+  apps?: AppSpec[];
 }
 
 export interface GitHubEmulator {
@@ -99,6 +105,15 @@ export interface GitHubEmulator {
 
   /** The OpenAPI schemas the emulator validates with (also handy to check responses in tests). */
   readonly openapi: OpenApiValidator;
+
+  /** Registers a GitHub App (RSA key pair, installations); removed by reset() unless given at start. */
+  addApp(spec?: AppSpec): EmulatorApp;
+  /** Every registered App, with its private key and installations. */
+  readonly apps: EmulatorApp[];
+  /** Lifetime of the installation tokens issued from now on (GitHub: 3600 s). reset() restores it. */
+  setInstallationTokenLifetime(seconds: number): void;
+  /** Installation tokens issued since reset() (without the tokens), and how often each was used. */
+  issuedInstallationTokens(): { installationId: number; expiresAt: string; uses: number }[];
 }
 
 /** Turns GitHub-style refusals of behind-the-back writes into plain errors. */
@@ -282,6 +297,23 @@ class Emulator implements GitHubEmulator {
   maxConcurrency(filter?: RequestFilter): number {
     return this.server.log.maxConcurrency(filter);
   }
+
+  addApp(spec?: AppSpec): EmulatorApp {
+    return this.core.apps.add(spec);
+  }
+
+  get apps(): EmulatorApp[] {
+    return this.core.apps.list();
+  }
+
+  setInstallationTokenLifetime(seconds: number): void {
+    if (!Number.isInteger(seconds) || seconds < 1) throw new Error("the token lifetime must be a whole number of seconds, at least 1");
+    this.core.apps.tokenLifetimeSeconds = seconds;
+  }
+
+  issuedInstallationTokens(): { installationId: number; expiresAt: string; uses: number }[] {
+    return this.core.apps.issuedTokens();
+  }
 }
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<GitHubEmulator> {
@@ -291,8 +323,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<GitH
   // Fail loudly when the schema file lacks an operation the emulator serves.
   validator.requireOperations(routes.map((r) => r.key));
   const core = new EmulatorCore(validator, options.seed ?? true);
+  for (const app of options.apps ?? []) core.apps.add(app);
+  core.apps.markSeed();
   const token = options.token ?? `ghp_emulator_${randomBytes(12).toString("hex")}`;
-  const server = new EmulatorServer({ core, router: new Router(routes), token });
+  const pathPrefix = (options.pathPrefix ?? "").replace(/\/+$/, "");
+  if (pathPrefix !== "" && !/^(\/[A-Za-z0-9._~-]+)+$/.test(pathPrefix)) throw new Error(`pathPrefix must look like "/api/v3", got ${JSON.stringify(options.pathPrefix)}`);
+  const server = new EmulatorServer({ core, router: new Router(routes), token, pathPrefix });
   const url = await server.listen(options.port ?? 0);
   core.origin = url;
   return new Emulator(url, token, core, server);

@@ -1,6 +1,7 @@
 // The route table, derived from the scope table, and the router matching raw request paths.
 
 import * as account from "./account-handlers";
+import { createInstallationAccessToken } from "./app-handlers";
 import type { RouteDef } from "./handler-types";
 import { SCOPES, type ScopeDef } from "./scopes";
 import * as secrets from "./secret-handlers";
@@ -51,6 +52,7 @@ export function buildRoutes(): RouteDef[] {
     }
   }
   routes.push(route("GET", "/repos/{owner}/{repo}", account.getRepository), route("GET", "/user", account.getAuthenticatedUser));
+  routes.push(route("POST", "/app/installations/{installation_id}/access_tokens", createInstallationAccessToken));
   return routes;
 }
 

@@ -7,7 +7,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { performance } from "node:perf_hooks";
 import { ApiError, GENERIC_DOCS, invalidRequest, notFound } from "./api-error";
-import { resolveFromParams } from "./containers";
+import type { Principal } from "./apps";
+import { resolveFromParams, type ResolvedContainer } from "./containers";
 import type { EmulatorCore } from "./core";
 import { withEcho } from "./echo";
 import { defaultFaultBody, FaultInjector } from "./faults";
@@ -27,6 +28,8 @@ export interface ServerParts {
   core: EmulatorCore;
   router: Router;
   token: string;
+  /** Serve under this path, as GitHub Enterprise Server does under "/api/v3" ("" for none). */
+  pathPrefix: string;
 }
 
 export class EmulatorServer {
@@ -61,7 +64,7 @@ export class EmulatorServer {
       });
     });
     const { port: actual } = this.http.address() as AddressInfo;
-    return `http://127.0.0.1:${actual}`;
+    return `http://127.0.0.1:${actual}${this.parts.pathPrefix}`;
   }
 
   async close(): Promise<void> {
@@ -76,7 +79,10 @@ export class EmulatorServer {
     const method = (req.method ?? "GET").toUpperCase();
     const rawUrl = req.url ?? "/";
     const qIndex = rawUrl.indexOf("?");
-    const rawPath = qIndex === -1 ? rawUrl : rawUrl.slice(0, qIndex);
+    const fullPath = qIndex === -1 ? rawUrl : rawUrl.slice(0, qIndex);
+    // Under a prefix (GHES: /api/v3), a path outside it matches no route.
+    const prefix = this.parts.pathPrefix;
+    const rawPath = prefix === "" ? fullPath : fullPath.startsWith(`${prefix}/`) ? fullPath.slice(prefix.length) : `/outside-prefix${fullPath}`;
     const rawQuery = qIndex === -1 ? "" : rawUrl.slice(qIndex + 1);
     const seq = this.log.nextSeq();
 
@@ -150,7 +156,7 @@ export class EmulatorServer {
     docs: string | undefined,
   ): HandlerResult {
     try {
-      this.authenticate(req);
+      const principal = this.authenticate(req, match);
       const version = req.headers["x-github-api-version"];
       if (typeof version === "string" && !SUPPORTED_API_VERSIONS.has(version)) {
         throw new ApiError(400, `The requested API version "${version}" is not supported.`);
@@ -161,6 +167,7 @@ export class EmulatorServer {
       const { route, params } = match;
       const core = this.parts.core;
       const container = route.scope ? resolveFromParams(core.world, route.scope, params) : undefined;
+      if (principal.kind === "installation") this.authorizeInstallation(principal, method, match, container);
       const problem = core.validator.validateBody(route.key, body);
       if (problem !== undefined) throw invalidRequest(problem);
       return route.handler({
@@ -171,6 +178,7 @@ export class EmulatorServer {
         body,
         rawPath,
         container,
+        principal,
       });
     } catch (e) {
       if (e instanceof ApiError) return { status: e.status, body: e.body(docs), headers: e.extra.headers ?? {} };
@@ -180,13 +188,37 @@ export class EmulatorServer {
     }
   }
 
-  private authenticate(req: IncomingMessage): void {
+  /** The emulator's own token (full access), an App's JWT (only to get installation tokens), or an installation token. */
+  private authenticate(req: IncomingMessage, match: RouteMatch | undefined): Principal {
     const header = req.headers.authorization;
     if (header === undefined || header === "") {
       throw new ApiError(401, "Requires authentication", { documentationUrl: GENERIC_DOCS });
     }
     const m = /^(?:token|bearer)\s+(\S+)\s*$/i.exec(header);
-    if (!m || m[1] !== this.parts.token) throw new ApiError(401, "Bad credentials", { documentationUrl: GENERIC_DOCS });
+    if (m && m[1] === this.parts.token) return { kind: "user" };
+    const principal = m ? this.parts.core.apps.identify(m[1]!) : undefined;
+    if (!principal) throw new ApiError(401, "Bad credentials", { documentationUrl: GENERIC_DOCS });
+    const appRoute = match?.route.template.startsWith("/app/") ?? false;
+    if ((principal.kind === "app") !== appRoute) {
+      throw new ApiError(principal.kind === "app" ? 403 : 401, principal.kind === "app" ? "Resource not accessible by integration" : "A JSON web token could not be decoded");
+    }
+    return principal;
+  }
+
+  /** An installation token reaches only its installation's account, repositories and permissions. */
+  private authorizeInstallation(principal: Extract<Principal, { kind: "installation" }>, method: string, match: RouteMatch, container: ResolvedContainer | undefined): void {
+    const { apps, world } = this.parts.core;
+    const write = method !== "GET";
+    if (container) {
+      const kind = match.route.template.includes("/variables") ? "variables" : "secrets";
+      apps.authorize(principal.installation, { account: container.account, repository: container.repository, container, kind, write });
+    } else if (match.params.repo !== undefined) {
+      const repository = world.repository(match.params.owner ?? "", match.params.repo);
+      if (repository) apps.authorize(principal.installation, { repository, write });
+    } else {
+      // GET /user: an installation acts for no user.
+      apps.authorize(principal.installation, { write });
+    }
   }
 
   private send(req: IncomingMessage, res: ServerResponse, result: HandlerResult): void {

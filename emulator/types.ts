@@ -128,3 +128,36 @@ export interface EmulatorClock {
   set(d: Date): void;
   advance(ms: number): void;
 }
+
+export type Permission = "read" | "write";
+
+/** Where an App is installed and what it may do there. */
+export interface AppInstallationSpec {
+  /** Installation id (default: the next free one, from 1). */
+  id?: number;
+  /** The organization or user the App is installed on. */
+  account: string;
+  /** Repository names of that account the installation may reach, or "all" (default). */
+  repositories?: "all" | string[];
+  /** GitHub's permission names, e.g. `{ secrets: "write" }`. Default: every secrets and variables permission, "write". */
+  permissions?: Record<string, Permission>;
+}
+
+/** A GitHub App the emulator knows: it verifies the App's JWTs with the App's RSA key. */
+export interface AppSpec {
+  /** App id, the JWT's `iss` (default: the next free one, from 1). */
+  id?: number;
+  slug?: string;
+  /** The App's private key (PEM). Default: a fresh 2048-bit RSA key. */
+  privateKey?: string;
+  /** Default: one installation on octo-org with all repositories and permissions. */
+  installations?: AppInstallationSpec[];
+}
+
+export interface EmulatorApp {
+  id: number;
+  slug: string;
+  /** PEM (PKCS#1, "BEGIN RSA PRIVATE KEY", as GitHub hands it out): `github:appAuth.pemFile`. */
+  privateKey: string;
+  installations: { id: number; account: string; repositories: "all" | string[]; permissions: Record<string, Permission> }[];
+}

@@ -83,6 +83,8 @@ function wantedOperations() {
   }
   add("GET", "/repos/{owner}/{repo}", false);
   add("GET", "/user", false);
+  // GitHub Apps: the installation token exchange.
+  add("POST", "/app/installations/{installation_id}/access_tokens", false);
   return ops;
 }
 
