@@ -1,4 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
+import { APP_AUTH_KEY, appSettingsFromEnvironment, appSettingsFromStack, type AppSettings } from "./app-credentials";
 import type { ProviderConfiguration } from "./types";
 
 /**
@@ -7,7 +8,7 @@ import type { ProviderConfiguration } from "./types";
  * is kept here, in module state reached by package name, so that it never becomes part of
  * the serialized provider in `__provider` (pulumi/pulumi#8265).
  */
-let stackConfiguration: Partial<ProviderConfiguration> = {};
+let stackConfiguration: Partial<ProviderConfiguration> & { appSettings?: AppSettings } = {};
 
 export const DEFAULT_BASE_URL = "https://api.github.com";
 /** GitHub asks integrations to leave about a second between writes: https://docs.github.com/en/rest/using-the-rest-api/best-practices-for-using-the-rest-api */
@@ -16,6 +17,7 @@ export const DEFAULT_WRITE_INTERVAL_MS = 1000;
 /** The keys `@pulumi/github` reads, so one stack configuration serves both. */
 export const CONFIG_KEYS = {
   token: "github:token",
+  appAuth: APP_AUTH_KEY,
   baseUrl: "github:baseUrl",
   owner: "github:owner",
   writeIntervalMs: "githubSecrets:writeIntervalMs",
@@ -28,18 +30,31 @@ export function applyStackConfiguration(config: pulumi.dynamic.Config): void {
   };
   stackConfiguration = {
     token: read(CONFIG_KEYS.token),
+    appSettings: appSettingsFromStack(config.get(CONFIG_KEYS.appAuth)),
     baseUrl: read(CONFIG_KEYS.baseUrl),
     owner: read(CONFIG_KEYS.owner),
     writeIntervalMs: parseInterval(read(CONFIG_KEYS.writeIntervalMs), CONFIG_KEYS.writeIntervalMs),
   };
 }
 
-/** Stack configuration first, then the environment, then defaults. */
+/**
+ * Stack configuration first, then the environment, then defaults. Credentials, first found wins:
+ * `github:appAuth`, `github:token`, GITHUB_APP_* (all three), GITHUB_TOKEN / GH_TOKEN. So, as in
+ * `@pulumi/github` and Terraform, an App configured beside a token is used instead of the token.
+ * The API root: `github:baseUrl`, GITHUB_BASE_URL (what `@pulumi/github` reads, set on purpose),
+ * GITHUB_API_URL (set by GitHub Actions for every job), https://api.github.com.
+ */
 export function currentConfiguration(env: NodeJS.ProcessEnv = process.env): ProviderConfiguration {
   const fromEnv = (...names: string[]) => names.map((n) => env[n]).find((v) => v !== undefined && v !== "");
-  const baseUrl = stackConfiguration.baseUrl ?? fromEnv("GITHUB_API_URL") ?? DEFAULT_BASE_URL;
+  const baseUrl = stackConfiguration.baseUrl ?? fromEnv("GITHUB_BASE_URL", "GITHUB_API_URL") ?? DEFAULT_BASE_URL;
+  const credentials = chooseCredentials(
+    stackConfiguration.appSettings,
+    stackConfiguration.token,
+    () => appSettingsFromEnvironment(env),
+    () => fromEnv("GITHUB_TOKEN", "GH_TOKEN"),
+  );
   return {
-    token: stackConfiguration.token ?? fromEnv("GITHUB_TOKEN", "GH_TOKEN"),
+    ...credentials,
     baseUrl: baseUrl.replace(/\/+$/, ""),
     owner: stackConfiguration.owner ?? fromEnv("GITHUB_OWNER"),
     writeIntervalMs:
@@ -47,6 +62,19 @@ export function currentConfiguration(env: NodeJS.ProcessEnv = process.env): Prov
       parseInterval(fromEnv("GITHUB_SECRETS_WRITE_INTERVAL_MS"), "GITHUB_SECRETS_WRITE_INTERVAL_MS") ??
       DEFAULT_WRITE_INTERVAL_MS,
   };
+}
+
+function chooseCredentials(
+  stackApp: AppSettings | undefined,
+  stackToken: string | undefined,
+  envApp: () => AppSettings | undefined,
+  envToken: () => string | undefined,
+): Pick<ProviderConfiguration, "token" | "app" | "credentialProblem"> {
+  const app = (settings: AppSettings) => ("problem" in settings ? { credentialProblem: settings.problem } : { app: settings.credentials });
+  if (stackApp) return app(stackApp);
+  if (stackToken) return { token: stackToken };
+  const fromEnv = envApp();
+  return fromEnv ? app(fromEnv) : { token: envToken() };
 }
 
 /** Forgets the stack configuration (tests). */

@@ -5,6 +5,7 @@ interface HttpFailure {
   status?: number;
   message?: string;
   response?: { headers?: Record<string, string | number | undefined>; data?: unknown };
+  request?: { url?: string };
   cause?: unknown;
 }
 
@@ -15,6 +16,8 @@ export interface FailureContext {
   /** "DB_PASS in octo-org/app" */
   target: string;
   baseUrl: string;
+  /** Authenticated as a GitHub App installation (rather than with a token). */
+  app?: boolean;
 }
 
 /** A failure explained: what GitHub said and what to do about it. Carries no request or response. */
@@ -45,9 +48,16 @@ export function explainFailure(error: unknown, context: FailureContext): GitHubS
   const said = githubMessage(failure);
   const what = `${context.action} ${context.scope.title} ${context.target}`;
   let advice: string;
+  const credential = context.app ? "the GitHub App installation" : "the token";
   switch (true) {
+    case context.app && /\/app\/installations\/[^/]+\/access_tokens$/.test(failure.request?.url ?? "") && status !== undefined:
+      advice = appTokenAdvice(status);
+      break;
     case status === undefined || !failure.response:
       advice = `could not reach the GitHub API at ${context.baseUrl} (${causeOf(failure)}); check github:baseUrl / GITHUB_API_URL and the network`;
+      break;
+    case status === 401 && context.app:
+      advice = "GitHub rejected the App's installation token (401 Bad credentials); it is renewed before it expires, so check that the App and its installation still exist and the machine's clock is right";
       break;
     case status === 401:
       advice = "GitHub rejected the token (401 Bad credentials): set a valid one with `pulumi config set --secret github:token …` or GITHUB_TOKEN; it may have expired or been revoked";
@@ -56,10 +66,10 @@ export function explainFailure(error: unknown, context: FailureContext): GitHubS
       advice = `GitHub's rate limit was hit and retries ran out (${status}${resetHint(failure)}); run again later, or lower the pace with \`pulumi config set githubSecrets:writeIntervalMs 2000\` and \`pulumi up --parallel 4\``;
       break;
     case status === 403:
-      advice = `the token may not manage this: ${context.scope.permissions} (403)`;
+      advice = `${credential} may not manage this: ${context.scope.permissions}${context.app ? ", and the repository must be one the App is installed on" : ""} (403)`;
       break;
     case status === 404:
-      advice = `not found (404): the ${describeContainer(context.scope)} does not exist, or the token cannot see it (GitHub answers 404 rather than 403 for what a token may not read: ${context.scope.permissions})`;
+      advice = `not found (404): the ${describeContainer(context.scope)} does not exist, or ${credential} cannot see it (GitHub answers 404 rather than 403 for what a token may not read: ${context.scope.permissions})`;
       break;
     case status === 409:
       advice = "GitHub reported a conflict (409): the item changed or its visibility does not allow this operation; refresh and try again";
@@ -75,6 +85,18 @@ export function explainFailure(error: unknown, context: FailureContext): GitHubS
   }
   const message = `${capitalize(what)} failed: ${advice}.${said ? ` GitHub said: "${said}"` : ""}`;
   return new GitHubSecretsError(message, status);
+}
+
+/** Failures of the exchange of the App's JWT for an installation token. */
+function appTokenAdvice(status: number): string {
+  switch (status) {
+    case 401:
+      return "GitHub rejected the App's JSON web token (401): check the App id (github:appAuth.id or GITHUB_APP_ID), that the private key (pemFile) is this App's, and that the machine's clock is right within a minute";
+    case 404:
+      return "GitHub knows no such installation of this App (404): check github:appAuth.installationId or GITHUB_APP_INSTALLATION_ID, and that the App is still installed";
+    default:
+      return `GitHub refused an installation token for the App (${status}); check the installation's repositories and permissions`;
+  }
 }
 
 export function redact(text: string, secrets: readonly (string | undefined)[]): string {

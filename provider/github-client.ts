@@ -2,6 +2,8 @@ import { retry } from "@octokit/plugin-retry";
 import { throttling } from "@octokit/plugin-throttling";
 import { Octokit } from "@octokit/rest";
 import Bottleneck from "bottleneck";
+import { createHash } from "node:crypto";
+import { appAuthOptions } from "./app-auth";
 import type { ProviderConfiguration } from "./types";
 
 const GitHubOctokit = Octokit.plugin(throttling, retry);
@@ -33,7 +35,10 @@ const clients = new Map<string, GitHubClients>();
  * resource of a deployment shares one write queue and one rate-limit state.
  */
 export function clientsFor(configuration: ProviderConfiguration): GitHubClients {
-  const key = JSON.stringify([configuration.baseUrl, configuration.token, configuration.writeIntervalMs]);
+  // A digest, so that no credential is kept as a map key.
+  const key = createHash("sha256")
+    .update(JSON.stringify([configuration.baseUrl, configuration.token, configuration.app, configuration.writeIntervalMs]))
+    .digest("hex");
   let entry = clients.get(key);
   if (!entry) {
     entry = createClients(configuration);
@@ -52,7 +57,7 @@ function createClients(configuration: ProviderConfiguration): GitHubClients {
   // https://docs.github.com/en/rest/using-the-rest-api/best-practices-for-using-the-rest-api#avoid-concurrent-requests
   const write = new Bottleneck.Group({ maxConcurrent: 1, minTime: configuration.writeIntervalMs });
   const options = {
-    auth: configuration.token,
+    ...(configuration.app ? appAuthOptions(configuration.app) : { auth: configuration.token }),
     baseUrl: configuration.baseUrl,
     userAgent: "pulumi-github-secrets",
     retry: { doNotRetry: DO_NOT_RETRY },

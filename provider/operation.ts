@@ -1,3 +1,4 @@
+import { installationTokens } from "./app-auth";
 import { currentConfiguration } from "./configuration";
 import { capitalize, explainFailure, GitHubSecretsError, redact } from "./errors";
 import { clientsFor, type GitHubClients } from "./github-client";
@@ -41,15 +42,20 @@ export function begin(key: ScopeKey, props: ResolvedInputs, action: string): Ope
   const scope = scopeFor(key);
   const configuration = currentConfiguration();
   const target = targetOf(scope, props);
-  if (!configuration.token) {
+  if (configuration.credentialProblem) {
+    throw new GitHubSecretsError(`${capitalize(action)} ${scope.title} ${target.label}: ${configuration.credentialProblem}`);
+  }
+  if (!configuration.token && !configuration.app) {
     throw new GitHubSecretsError(
-      `${capitalize(action)} ${scope.title} ${target.label} needs a GitHub token: ` +
-        "run `pulumi config set --secret github:token …`, or set GITHUB_TOKEN or GH_TOKEN",
+      `${capitalize(action)} ${scope.title} ${target.label} needs a GitHub token or App: ` +
+        "run `pulumi config set --secret github:token …` (or set GITHUB_TOKEN or GH_TOKEN), " +
+        "or configure a GitHub App with github:appAuth (or GITHUB_APP_ID, GITHUB_APP_INSTALLATION_ID, GITHUB_APP_PEM_FILE)",
     );
   }
   // What a failure's message must never show: GitHub's message or a proxy's may echo the
-  // request, Authorization header and body included (sealed values too, not only plaintext).
-  const secrets = [configuration.token, props.value, props.valueEncrypted];
+  // request, Authorization header and body included (sealed values too, not only plaintext);
+  // nor anything that could authenticate: the token, the App's key, its installation tokens.
+  const secrets = [configuration.token, props.value, props.valueEncrypted, ...privateKeyParts(configuration.app?.privateKey)];
   return {
     scope,
     target,
@@ -60,8 +66,9 @@ export function begin(key: ScopeKey, props: ResolvedInputs, action: string): Ope
       const explained =
         error instanceof GitHubSecretsError
           ? error
-          : explainFailure(error, { action, scope, target: target.label, baseUrl: configuration.baseUrl });
-      return new GitHubSecretsError(redact(explained.message, secrets), explained.status);
+          : explainFailure(error, { action, scope, target: target.label, baseUrl: configuration.baseUrl, app: configuration.app !== undefined });
+      // Installation tokens issued up to now, the one this request used included.
+      return new GitHubSecretsError(redact(explained.message, [...secrets, ...installationTokens()]), explained.status);
     },
   };
 }
@@ -78,6 +85,11 @@ function targetOf(scope: Scope, props: ResolvedInputs): Target {
         ? `organization ${identity.org}`
         : "the authenticated user's account";
   return { identity, name, basePath, itemPath: `${basePath}/${collection(scope)}/${name}`, label: `${name} in ${where}` };
+}
+
+/** The PEM text and each of its base64 lines, should a library quote part of it. */
+function privateKeyParts(pem: string | undefined): string[] {
+  return pem ? [pem, ...pem.split("\n").filter((line) => !line.startsWith("-----") && line.trim().length >= 16)] : [];
 }
 
 /** The props without the serialized provider, which the engine adds to inputs and outputs. */

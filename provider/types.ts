@@ -84,9 +84,24 @@ export interface ResolvedOutputs extends ResolvedInputs {
   updatedAt: string;
 }
 
+/** A GitHub App installation to authenticate as (`github:appAuth` or GITHUB_APP_*). */
+export interface AppCredentials {
+  /** The App's id (or client id): the JWT's issuer. */
+  appId: string;
+  installationId: number;
+  /** PEM text. Never logged, never in state. */
+  privateKey: string;
+  source: "github:appAuth" | "GITHUB_APP_*";
+}
+
 /** The GitHub connection settings, from stack configuration or the environment. */
 export interface ProviderConfiguration {
+  /** A token, unless `app` is set. */
   token?: string;
+  /** A GitHub App installation; wins over a token from the same source (see configuration.ts). */
+  app?: AppCredentials;
+  /** Why the credentials cannot be used (incomplete or malformed App settings), said before any API call. */
+  credentialProblem?: string;
   baseUrl: string;
   owner?: string;
   /** Pause between two writes, per GitHub's guidance for avoiding secondary rate limits. */

@@ -1,0 +1,176 @@
+import assert from "node:assert/strict";
+import { generateKeyPairSync } from "node:crypto";
+import { installationTokens } from "../provider/app-auth";
+import { currentConfiguration } from "../provider/configuration";
+import * as operations from "../provider/operations";
+import type { ResolvedInputs, ScopeKey } from "../provider/types";
+import type { EmulatorApp } from "../emulator";
+import { configureProvider } from "./support/configure-provider";
+import { emulator } from "./support/root-hooks";
+import { scopeFixtures } from "./support/scope-fixtures";
+
+/*
+ * Authentication as a GitHub App installation (github:appAuth, GITHUB_APP_*), against the
+ * emulator's Apps: tokens bought with an RS256 JWT, renewed before they expire, limited to the
+ * installation's repositories and permissions; failures explained without any credential.
+ */
+
+const REPO = { app: "actions" as const, owner: "octo-org", repo: "app" };
+const APP_ENV = ["GITHUB_APP_ID", "GITHUB_APP_INSTALLATION_ID", "GITHUB_APP_PEM_FILE", "GITHUB_TOKEN", "GH_TOKEN", "GITHUB_BASE_URL", "GITHUB_API_URL"] as const;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function create(scope: ScopeKey, news: Record<string, unknown>) {
+  const checked = await operations.check(scope, {}, news);
+  assert.deepEqual(checked.failures, []);
+  return operations.create(scope, checked.inputs as ResolvedInputs);
+}
+
+const secret = (name: string, value = `value-of-${name}`) => ({ owner: "octo-org", repository: "app", secretName: name, value });
+
+describe("GitHub App authentication", () => {
+  const privateKey = generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ type: "pkcs1", format: "pem" }).toString();
+  const otherKey = generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ type: "pkcs1", format: "pem" }).toString();
+  let app: EmulatorApp;
+  const savedEnv: Partial<Record<(typeof APP_ENV)[number], string>> = {};
+
+  const appAuth = (overrides: Record<string, unknown> = {}) => ({
+    "github:token": undefined,
+    "github:appAuth": JSON.stringify({ id: String(app.id), installationId: String(app.installations[0]!.id), pemFile: app.privateKey, ...overrides }),
+  });
+
+  /** Nothing that could authenticate: the key, its lines, installation tokens, the emulator's token. */
+  const assertNoCredential = (text: string) => {
+    for (const credential of [app.privateKey, ...app.privateKey.split("\n").filter((l) => l.length > 20 && !l.startsWith("-----")), ...installationTokens(), emulator().token]) {
+      assert.ok(!text.includes(credential), `a credential (${credential.slice(0, 8)}…) appears in: ${text}`);
+    }
+  };
+
+  before(() => {
+    for (const name of APP_ENV) savedEnv[name] = process.env[name];
+  });
+  beforeEach(() => {
+    for (const name of APP_ENV) delete process.env[name];
+    app = emulator().addApp({ id: 4242, privateKey, installations: [{ id: 77, account: "octo-org" }] });
+  });
+  afterEach(() => {
+    for (const name of APP_ENV) {
+      if (savedEnv[name] === undefined) delete process.env[name];
+      else process.env[name] = savedEnv[name];
+    }
+  });
+
+  describe("every scope an installation can reach", () => {
+    for (const fixture of scopeFixtures) {
+      const user = fixture.key === "codespaces-user-secret";
+      it(`${fixture.key}: ${user ? "explains that installation tokens cannot reach user secrets" : "writes as the App's installation"}`, async () => {
+        await configureProvider(appAuth());
+        const news = { ...fixture.inputs, [fixture.nameProperty]: "FROM_APP", value: "app-written-value" };
+        if (user) {
+          await assert.rejects(create(fixture.key, news), (error: Error) => {
+            assert.match(error.message, /GitHub App installation may not manage this.*Resource not accessible by integration/);
+            assertNoCredential(error.message);
+            return true;
+          });
+          return;
+        }
+        await create(fixture.key, news);
+        const stored = fixture.kind === "secret" ? emulator().getSecret(fixture.container, "FROM_APP") : emulator().getVariable(fixture.container, "FROM_APP");
+        assert.equal(stored?.value, "app-written-value");
+        const issued = emulator().issuedInstallationTokens();
+        assert.equal(issued.length, 1);
+        assert.ok(issued[0]!.uses > 0);
+      });
+    }
+  });
+
+  it("renews the installation token before it expires, in the middle of a deployment", async () => {
+    emulator().setInstallationTokenLifetime(2);
+    await configureProvider(appAuth());
+    for (const name of ["R1", "R2", "R3", "R4"]) {
+      await create("actions-repository-secret", secret(name));
+      await sleep(700);
+    }
+    for (const name of ["R1", "R2", "R3", "R4"]) assert.equal(emulator().getSecret(REPO, name)?.value, `value-of-${name}`);
+    assert.ok(emulator().issuedInstallationTokens().length >= 2, `${emulator().issuedInstallationTokens().length} token(s) issued`);
+    assert.deepEqual(emulator().findRequests({ status: 401 }), [], "a request was sent with an expired token");
+  });
+
+  it("reads the App from GITHUB_APP_*, with the PEM's line breaks escaped as \\n", async () => {
+    process.env.GITHUB_APP_ID = String(app.id);
+    process.env.GITHUB_APP_INSTALLATION_ID = "77";
+    process.env.GITHUB_APP_PEM_FILE = app.privateKey.replace(/\n/g, "\\n");
+    await configureProvider({ "github:token": undefined });
+    await create("actions-repository-secret", secret("FROM_ENV"));
+    assert.equal(emulator().getSecret(REPO, "FROM_ENV")?.value, "value-of-FROM_ENV");
+    assert.equal(emulator().issuedInstallationTokens().length, 1);
+  });
+
+  describe("precedence", () => {
+    it("an App wins over a token from the same place; stack configuration wins over the environment", async () => {
+      const env = { GITHUB_APP_ID: String(app.id), GITHUB_APP_INSTALLATION_ID: "77", GITHUB_APP_PEM_FILE: app.privateKey, GITHUB_TOKEN: "ghp_from_env" };
+      await configureProvider({ ...appAuth(), "github:token": "ghp_from_stack" });
+      assert.equal(currentConfiguration(env).app?.source, "github:appAuth");
+      await configureProvider({ "github:token": "ghp_from_stack" });
+      assert.equal(currentConfiguration(env).token, "ghp_from_stack");
+      assert.equal(currentConfiguration(env).app, undefined);
+      await configureProvider({ "github:token": undefined });
+      assert.equal(currentConfiguration(env).app?.source, "GITHUB_APP_*");
+      assert.equal(currentConfiguration({ GITHUB_TOKEN: "ghp_from_env" }).token, "ghp_from_env");
+    });
+
+    it("GITHUB_BASE_URL wins over GITHUB_API_URL, github:baseUrl over both", async () => {
+      await configureProvider({ "github:baseUrl": undefined });
+      const env = { GITHUB_BASE_URL: "https://ghes.example.com/api/v3/", GITHUB_API_URL: "https://api.github.com" };
+      assert.equal(currentConfiguration(env).baseUrl, "https://ghes.example.com/api/v3");
+      assert.equal(currentConfiguration({ GITHUB_API_URL: "https://actions.example.com/api/v3" }).baseUrl, "https://actions.example.com/api/v3");
+      await configureProvider({ "github:baseUrl": "https://stack.example.com/api/v3" });
+      assert.equal(currentConfiguration(env).baseUrl, "https://stack.example.com/api/v3");
+    });
+  });
+
+  describe("failures, explained without the key or a token", () => {
+    // [what, configuration, message, whether it is found out before any request]
+    const explained: [string, () => Record<string, unknown>, RegExp, boolean][] = [
+      ["a key that is not the App's", () => appAuth({ pemFile: otherKey }), /rejected the App's JSON web token \(401\).*A JSON web token could not be decoded/, false],
+      ["an unknown installation", () => appAuth({ installationId: "999" }), /no such installation of this App \(404\)/, false],
+      ["a missing installationId", () => appAuth({ installationId: undefined }), /github:appAuth\.installationId as well/, true],
+      ["a path instead of the PEM text", () => appAuth({ pemFile: "/home/me/app.pem" }), /github:appAuth\.pemFile must hold the App's private key as PEM text/, true],
+      ["an appAuth that is no object", () => ({ "github:token": undefined, "github:appAuth": "[1]" }), /github:appAuth must be an object/, true],
+    ];
+    for (const [what, config, message, beforeAnyRequest] of explained) {
+      it(`${what}`, async () => {
+        await configureProvider(config());
+        await assert.rejects(create("actions-repository-secret", secret("X")), (error: Error) => {
+          assert.match(error.message, message);
+          assertNoCredential(error.message);
+          assert.ok(!error.message.includes(otherKey.split("\n")[1]!));
+          return true;
+        });
+        if (beforeAnyRequest) assert.equal(emulator().requests.length, 0, "a request was sent");
+      });
+    }
+
+    it("an installation without the permission or the repository: 403 with what the App needs", async () => {
+      const limited = emulator().addApp({ privateKey: otherKey, installations: [{ account: "octo-org", repositories: ["api"], permissions: { secrets: "write" } }] });
+      await configureProvider({ "github:token": undefined, "github:appAuth": { id: String(limited.id), installationId: limited.installations[0]!.id, pemFile: otherKey } });
+      await assert.rejects(create("actions-repository-secret", secret("X")), (error: Error) => {
+        assert.match(error.message, /installation may not manage this: .*"Secrets: write", and the repository must be one the App is installed on \(403\)/);
+        assertNoCredential(error.message);
+        return true;
+      });
+    });
+
+    it("scrubs an installation token from a message that quotes it", async () => {
+      await configureProvider(appAuth());
+      await create("actions-repository-secret", secret("FIRST"));
+      const [token] = installationTokens().slice(-1);
+      assert.ok(token?.startsWith("ghs_"));
+      emulator().injectFault({ method: "PUT", status: 400, times: Infinity, body: { message: `token ${token} refused`, documentation_url: "https://docs.github.com/rest" } });
+      await assert.rejects(create("actions-repository-secret", secret("SECOND")), (error: Error) => {
+        assert.match(error.message, /token \[REDACTED\] refused/);
+        assertNoCredential(error.message);
+        return true;
+      });
+    });
+  });
+});
