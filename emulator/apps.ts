@@ -8,7 +8,7 @@ import { ApiError } from "./api-error";
 import { isoSeconds } from "./clock";
 import type { ResolvedContainer } from "./containers";
 import type { ItemKind } from "./state";
-import type { AppInstallationSpec, AppSpec, EmulatorApp, Permission } from "./types";
+import type { AppInstallationSpec, AppSpec, EmulatorApp, IssuedInstallationToken, Permission } from "./types";
 import type { Account, Repository, World } from "./world";
 
 /** GitHub's installation tokens live one hour. */
@@ -129,8 +129,8 @@ export class AppRegistry {
   }
 
   /** Installation tokens issued so far (since reset), with how often each was used. */
-  issuedTokens(): { installationId: number; expiresAt: string; uses: number }[] {
-    return [...this.tokens.values()].map((t) => ({ installationId: t.installation.id, expiresAt: isoSeconds(t.expiresAt), uses: t.uses }));
+  issuedTokens(): IssuedInstallationToken[] {
+    return [...this.tokens].map(([token, t]) => ({ token, installationId: t.installation.id, expiresAt: isoSeconds(t.expiresAt), uses: t.uses }));
   }
 
   /** Who a bearer credential is: an installation token, an App's JWT, or undefined (not ours). */

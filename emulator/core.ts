@@ -5,7 +5,7 @@ import { Clock } from "./clock";
 import { ReadAfterWrite } from "./consistency";
 import type { OpenApiValidator } from "./openapi-validator";
 import { Store } from "./state";
-import { World } from "./world";
+import { World, type WorldSeed } from "./world";
 
 export class EmulatorCore {
   readonly clock = new Clock();
@@ -18,9 +18,9 @@ export class EmulatorCore {
 
   constructor(
     readonly validator: OpenApiValidator,
-    seed: boolean,
+    seed: boolean | WorldSeed,
   ) {
-    this.world = World.withSeed(seed);
+    this.world = typeof seed === "object" ? new World(seed) : World.withSeed(seed);
     this.apps = new AppRegistry(this.world, () => this.clock.realNow());
   }
 

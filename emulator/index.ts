@@ -14,6 +14,7 @@ import { buildRoutes, Router } from "./routes";
 import { sodiumReady, toBase64 } from "./sealed-box";
 import { normalizeRepositoryIds } from "./selection";
 import { EmulatorServer } from "./server";
+import type { WorldSeed } from "./world";
 import { secretSnapshot, sortedByName, variableSnapshot, type ContainerState } from "./state";
 import type {
   BehindBackExtra,
@@ -28,11 +29,13 @@ import type {
   StoredVariable,
   AppSpec,
   EmulatorApp,
+  IssuedInstallationToken,
 } from "./types";
 
 export { faults, type FaultTarget } from "./faults";
 export { isoSeconds } from "./clock";
 export type { OpenApiValidator } from "./openapi-validator";
+export { DEFAULT_SEED, type WorldSeed } from "./world";
 export * from "./types";
 
 export interface EmulatorOptions {
@@ -40,8 +43,11 @@ export interface EmulatorOptions {
   port?: number;
   /** The token clients must send (`Authorization: token X` or `Bearer X`). Default "ghp_emulator_" + random. */
   token?: string;
-  /** Start with the seed world (octo-org with app/api/web, octocat with dotfiles). Default true. */
-  seed?: boolean;
+  /**
+   * The world to start from (and return to on reset()): true (default) for octo-org with
+   * app/api/web and octocat with dotfiles, false for an empty one, or your own accounts and repositories.
+   */
+  seed?: boolean | WorldSeed;
   /** Alternative schema file (default emulator/openapi/github-schemas.json). */
   schemaFile?: string;
   /** Serve under a path, as GitHub Enterprise Server serves its API under "/api/v3". `url` includes it. */
@@ -112,8 +118,8 @@ export interface GitHubEmulator {
   readonly apps: EmulatorApp[];
   /** Lifetime of the installation tokens issued from now on (GitHub: 3600 s). reset() restores it. */
   setInstallationTokenLifetime(seconds: number): void;
-  /** Installation tokens issued since reset() (without the tokens), and how often each was used. */
-  issuedInstallationTokens(): { installationId: number; expiresAt: string; uses: number }[];
+  /** Installation tokens issued since reset(), and how often each was used. */
+  issuedInstallationTokens(): IssuedInstallationToken[];
 }
 
 /** Turns GitHub-style refusals of behind-the-back writes into plain errors. */
@@ -311,7 +317,7 @@ class Emulator implements GitHubEmulator {
     this.core.apps.tokenLifetimeSeconds = seconds;
   }
 
-  issuedInstallationTokens(): { installationId: number; expiresAt: string; uses: number }[] {
+  issuedInstallationTokens(): IssuedInstallationToken[] {
     return this.core.apps.issuedTokens();
   }
 }

@@ -161,3 +161,13 @@ export interface EmulatorApp {
   privateKey: string;
   installations: { id: number; account: string; repositories: "all" | string[]; permissions: Record<string, Permission> }[];
 }
+
+/** An installation token the emulator issued (tests search state and logs for it). */
+export interface IssuedInstallationToken {
+  token: string;
+  installationId: number;
+  /** ISO 8601, as in the response's `expires_at`. */
+  expiresAt: string;
+  /** Requests authenticated with it. */
+  uses: number;
+}

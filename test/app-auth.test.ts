@@ -6,6 +6,7 @@ import * as operations from "../provider/operations";
 import type { ResolvedInputs, ScopeKey } from "../provider/types";
 import type { EmulatorApp } from "../emulator";
 import { configureProvider } from "./support/configure-provider";
+import { restoreEnvironment, snapshotEnvironment } from "./support/environment";
 import { emulator } from "./support/root-hooks";
 import { scopeFixtures } from "./support/scope-fixtures";
 
@@ -31,7 +32,7 @@ describe("GitHub App authentication", () => {
   const privateKey = generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ type: "pkcs1", format: "pem" }).toString();
   const otherKey = generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ type: "pkcs1", format: "pem" }).toString();
   let app: EmulatorApp;
-  const savedEnv: Partial<Record<(typeof APP_ENV)[number], string>> = {};
+  let savedEnv: Record<string, string | undefined> = {};
 
   const appAuth = (overrides: Record<string, unknown> = {}) => ({
     "github:token": undefined,
@@ -45,19 +46,12 @@ describe("GitHub App authentication", () => {
     }
   };
 
-  before(() => {
-    for (const name of APP_ENV) savedEnv[name] = process.env[name];
-  });
   beforeEach(() => {
-    for (const name of APP_ENV) delete process.env[name];
+    savedEnv = snapshotEnvironment(APP_ENV);
+    restoreEnvironment(Object.fromEntries(APP_ENV.map((name) => [name, undefined])));
     app = emulator().addApp({ id: 4242, privateKey, installations: [{ id: 77, account: "octo-org" }] });
   });
-  afterEach(() => {
-    for (const name of APP_ENV) {
-      if (savedEnv[name] === undefined) delete process.env[name];
-      else process.env[name] = savedEnv[name];
-    }
-  });
+  afterEach(() => restoreEnvironment(savedEnv));
 
   describe("every scope an installation can reach", () => {
     for (const fixture of scopeFixtures) {
