@@ -1,34 +1,90 @@
-// Runs the GitHub emulator standalone: `npx tsx emulator/cli.ts [--port N] [--token T] [--no-seed]`.
-// Prints one JSON line {"url":"…","token":"…"} to stdout and serves until SIGINT/SIGTERM.
+#!/usr/bin/env node
+// The `github-secrets-emulator` command: runs the GitHub API emulator until SIGINT/SIGTERM and
+// prints one JSON line to stdout: {"url":"…","token":"…","apps":[…]}.
 
-import { startEmulator } from "./index";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { startEmulator, type AppSpec, type EmulatorOptions, type WorldSeed } from "./index";
 
-function parseArgs(argv: string[]): { port?: number; token?: string; seed: boolean } {
-  const out: { port?: number; token?: string; seed: boolean } = { seed: true };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const value = (): string => {
-      const v = argv[++i];
-      if (v === undefined) throw new Error(`${a} needs a value`);
-      return v;
-    };
-    if (a === "--port") {
-      const port = Number(value());
-      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error("--port needs a port number");
-      out.port = port;
-    } else if (a === "--token") out.token = value();
-    else if (a === "--no-seed") out.seed = false;
-    else if (a === "--help" || a === "-h") {
-      process.stdout.write("usage: cli.ts [--port N] [--token T] [--no-seed]\n");
-      process.exit(0);
-    } else throw new Error(`unknown argument ${a}`);
+const USAGE = `usage: github-secrets-emulator [options]
+
+  --port N              port on 127.0.0.1 (default: any free port)
+  --token T             the token clients must send (default: a random ghp_emulator_…)
+  --seed FILE           the world, JSON: {"accounts":[{"login","id","type"}],"repositories":[{"owner","name","id","environments"?}],
+                        "user":"login","apps"?:[{"id"?,"privateKey"?,"installations"?:[{"id"?,"account","repositories"?,"permissions"?}]}]}
+  --no-seed             start with an empty world (only the user octocat)
+  --app                 register a GitHub App installed on every repository of the first organization (repeatable)
+  --app-key-dir DIR     write each App's private key to DIR/app-<id>.pem (default: the keys are not written)
+  --token-lifetime S    installation tokens expire after S seconds (GitHub: 3600)
+  --path-prefix P       serve under P, as GitHub Enterprise Server does under /api/v3
+
+Prints {"url","token","apps":[{"id","installations":[{"id","account"}],"privateKeyFile"?}]} and serves until interrupted.`;
+
+interface Parsed {
+  options: EmulatorOptions;
+  keyDir?: string;
+  tokenLifetime?: number;
+}
+
+function parse(argv: string[]): Parsed {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      port: { type: "string" },
+      token: { type: "string" },
+      seed: { type: "string" },
+      "no-seed": { type: "boolean" },
+      app: { type: "boolean", multiple: true },
+      "app-key-dir": { type: "string" },
+      "token-lifetime": { type: "string" },
+      "path-prefix": { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    process.exit(0);
   }
-  return out;
+  const whole = (name: string, raw: string | undefined, min: number, max: number): number | undefined => {
+    if (raw === undefined) return undefined;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min || n > max) throw new Error(`--${name} needs a whole number from ${min} to ${max}, got "${raw}"`);
+    return n;
+  };
+  if (values.seed !== undefined && values["no-seed"]) throw new Error("--seed and --no-seed exclude each other");
+  const seedFile = values.seed === undefined ? undefined : (JSON.parse(readFileSync(values.seed, "utf8")) as WorldSeed & { apps?: AppSpec[] });
+  const organization = seedFile ? seedFile.accounts.find((a) => a.type === "Organization")?.login : values["no-seed"] ? undefined : "octo-org";
+  const extraApps: AppSpec[] = (values.app ?? []).map(() => {
+    if (!organization) throw new Error("--app installs the App on the first organization, and the world has none");
+    return { installations: [{ account: organization }] };
+  });
+  const { apps: seedApps, ...world } = seedFile ?? {};
+  return {
+    options: {
+      port: whole("port", values.port, 0, 65535) ?? 0,
+      token: values.token,
+      seed: seedFile ? (world as WorldSeed) : !values["no-seed"],
+      pathPrefix: values["path-prefix"],
+      apps: [...(seedApps ?? []), ...extraApps],
+    },
+    keyDir: values["app-key-dir"],
+    tokenLifetime: whole("token-lifetime", values["token-lifetime"], 1, 86400),
+  };
 }
 
 async function main(): Promise<void> {
-  const emulator = await startEmulator(parseArgs(process.argv.slice(2)));
-  process.stdout.write(`${JSON.stringify({ url: emulator.url, token: emulator.token })}\n`);
+  const { options, keyDir, tokenLifetime } = parse(process.argv.slice(2));
+  const emulator = await startEmulator(options);
+  if (tokenLifetime !== undefined) emulator.setInstallationTokenLifetime(tokenLifetime);
+  if (keyDir) mkdirSync(keyDir, { recursive: true });
+  const apps = emulator.apps.map((app) => {
+    const privateKeyFile = keyDir ? path.resolve(keyDir, `app-${app.id}.pem`) : undefined;
+    if (privateKeyFile) writeFileSync(privateKeyFile, app.privateKey, { mode: 0o600 });
+    return { id: app.id, installations: app.installations.map((i) => ({ id: i.id, account: i.account })), ...(privateKeyFile ? { privateKeyFile } : {}) };
+  });
+  process.stdout.write(`${JSON.stringify({ url: emulator.url, token: emulator.token, apps })}\n`);
   let closing = false;
   const stop = (): void => {
     if (closing) return;
@@ -43,6 +99,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  process.stderr.write(`github emulator: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.stderr.write(`github-secrets-emulator: ${e instanceof Error ? e.message : String(e)}\n`);
   process.exit(1);
 });

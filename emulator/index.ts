@@ -3,6 +3,8 @@
 // tests drive (behind-the-back changes, faults, clock, request log) and the API root URL that
 // Octokit clients use as `baseUrl`.
 
+// First: a clear message when the emulator's optional peer dependencies are not installed.
+import "./peer-dependencies";
 import { randomBytes } from "node:crypto";
 import { ApiError } from "./api-error";
 import { resolveContainer, type ResolvedContainer } from "./containers";

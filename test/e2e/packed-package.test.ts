@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { startEmulator, type GitHubEmulator } from "../../emulator";
@@ -81,5 +81,52 @@ describe("end to end: the packed package in a fresh project", function () {
     assert.equal(emulator.listSecrets({ app: "actions", owner: "octo-org", repo: "app" }).length, 0);
     assert.equal(emulator.listSecrets({ app: "actions", org: "octo-org" }).length, 0);
     assert.equal(emulator.listVariables({ app: "actions", owner: "octo-org", repo: "app" }).length, 0);
+  });
+
+  describe("the emulator shipped in the package", () => {
+    const EMULATOR_PEERS = ["libsodium-wrappers", "ajv", "ajv-formats"];
+    const node = (script: string) => execFileSync(process.execPath, ["-e", script], { cwd: projectDir, encoding: "utf8", stdio: "pipe" });
+
+    it("costs nothing to who does not use it: the main entry loads neither libsodium nor ajv, and npm installed neither", () => {
+      const loaded = node(`require("pulumi-github-secrets"); console.log(JSON.stringify(Object.keys(require.cache)))`);
+      const heavy = (JSON.parse(loaded) as string[]).filter((file) => /libsodium|[\\/]ajv|[\\/]dist[\\/]emulator[\\/]/.test(file));
+      assert.deepEqual(heavy, []);
+      for (const peer of EMULATOR_PEERS) assert.ok(!existsSync(path.join(projectDir, "node_modules", peer)), `${peer} was installed`);
+      assert.throws(() => node(`require("pulumi-github-secrets/emulator")`), /npm install --save-dev libsodium-wrappers ajv ajv-formats/);
+    });
+
+    it("with its peer dependencies installed: require(\"pulumi-github-secrets/emulator\") and the github-secrets-emulator command serve the API", async () => {
+      const versions = EMULATOR_PEERS.map((peer) => `${peer}@${(JSON.parse(readFileSync(path.join(repositoryRoot, "node_modules", peer, "package.json"), "utf8")) as { version: string }).version}`);
+      execFileSync("npm", ["install", "--save-dev", "--no-audit", "--no-fund", "--loglevel=error", "--prefer-offline", ...versions], { cwd: projectDir, stdio: "pipe" });
+
+      const programmatic = node(`
+        const { startEmulator, faults } = require("pulumi-github-secrets/emulator");
+        startEmulator().then(async (github) => {
+          const reply = await fetch(github.url + "/repos/octo-org/app", { headers: { authorization: "token " + github.token } });
+          console.log(JSON.stringify({ status: reply.status, fault: typeof faults.serverError, apps: typeof github.addApp }));
+          await github.close();
+        });`);
+      assert.deepEqual(JSON.parse(programmatic), { status: 200, fault: "function", apps: "function" });
+
+      const keyDir = path.join(projectDir, "emulator-keys");
+      const child = spawn(path.join(projectDir, "node_modules", ".bin", "github-secrets-emulator"), ["--app", "--app-key-dir", keyDir, "--path-prefix", "/api/v3"], { cwd: projectDir, stdio: ["ignore", "pipe", "pipe"] });
+      try {
+        const line = await new Promise<string>((resolve, reject) => {
+          let out = "";
+          child.stdout.on("data", (chunk: Buffer) => {
+            out += chunk.toString();
+            if (out.includes("\n")) resolve(out.split("\n")[0]!);
+          });
+          child.once("exit", (code) => reject(new Error(`github-secrets-emulator exited with ${code}`)));
+        });
+        const printed = JSON.parse(line) as { url: string; token: string; apps: { id: number; privateKeyFile: string }[] };
+        assert.match(printed.url, /^http:\/\/127\.0\.0\.1:\d+\/api\/v3$/);
+        const reply = await fetch(`${printed.url}/repos/octo-org/app/actions/secrets`, { headers: { authorization: `token ${printed.token}` } });
+        assert.equal(reply.status, 200);
+        assert.match(readFileSync(printed.apps[0]!.privateKeyFile, "utf8"), /^-----BEGIN RSA PRIVATE KEY-----/);
+      } finally {
+        child.kill("SIGTERM");
+      }
+    });
   });
 });
