@@ -3,8 +3,9 @@
 // https://docs.github.com/en/apps/creating-github-apps/authenticating-with-a-github-app/generating-a-json-web-token-jwt-for-a-github-app
 // and https://docs.github.com/en/rest/apps/apps#create-an-installation-access-token-for-an-app
 
-import { createPublicKey, generateKeyPairSync, randomBytes, verify, type KeyObject } from "node:crypto";
+import { createPublicKey, generateKeyPairSync, randomBytes, type KeyObject } from "node:crypto";
 import { ApiError } from "./api-error";
+import { verifyAppJwt } from "./app-jwt";
 import { isoSeconds } from "./clock";
 import type { ResolvedContainer } from "./containers";
 import type { ItemKind } from "./state";
@@ -13,10 +14,6 @@ import type { Account, Repository, World } from "./world";
 
 /** GitHub's installation tokens live one hour. */
 export const DEFAULT_TOKEN_LIFETIME_SECONDS = 3600;
-/** GitHub refuses a JWT whose `exp` is more than 10 minutes ahead (a little drift is tolerated). */
-const MAX_JWT_LIFETIME_SECONDS = 600;
-const CLOCK_DRIFT_SECONDS = 60;
-const JWT_DOCS = "https://docs.github.com/rest/apps/apps#create-an-installation-access-token-for-an-app";
 
 /**
  * The permission an installation token needs per scope and kind of item, as GitHub names them in
@@ -141,7 +138,7 @@ export class AppRegistry {
       issued.uses++;
       return { kind: "installation", installation: issued.installation, token: credential };
     }
-    if (credential.split(".").length === 3 && this.apps.length > 0) return { kind: "app", app: this.verifyJwt(credential) };
+    if (credential.split(".").length === 3 && this.apps.length > 0) return { kind: "app", app: verifyAppJwt(credential, this.apps, this.now()) };
     return undefined;
   }
 
@@ -229,35 +226,5 @@ export class AppRegistry {
         permissions: { ...i.permissions },
       })),
     };
-  }
-
-  /** Checks an RS256 JWT as GitHub does: signature by the App's key, `iss`, `iat` and `exp`. */
-  private verifyJwt(jwt: string): RegisteredApp {
-    const undecodable = () => new ApiError(401, "A JSON web token could not be decoded", { documentationUrl: JWT_DOCS });
-    const [headerPart, payloadPart, signaturePart] = jwt.split(".") as [string, string, string];
-    let header: { alg?: unknown };
-    let payload: { iss?: unknown; iat?: unknown; exp?: unknown };
-    try {
-      header = JSON.parse(Buffer.from(headerPart, "base64url").toString("utf8")) as typeof header;
-      payload = JSON.parse(Buffer.from(payloadPart, "base64url").toString("utf8")) as typeof payload;
-    } catch {
-      throw undecodable();
-    }
-    if (header.alg !== "RS256") throw undecodable();
-    const app = this.apps.find((a) => String(a.id) === String(payload.iss) || a.slug === payload.iss);
-    if (!app) throw new ApiError(401, "'Issuer' claim ('iss') must be an Integer", { documentationUrl: JWT_DOCS });
-    const signed = verify("RSA-SHA256", Buffer.from(`${headerPart}.${payloadPart}`), app.publicKey, Buffer.from(signaturePart, "base64url"));
-    if (!signed) throw undecodable();
-    const now = Math.floor(this.now() / 1000);
-    if (typeof payload.iat !== "number" || !Number.isInteger(payload.iat) || payload.iat > now + CLOCK_DRIFT_SECONDS) {
-      throw new ApiError(401, "'Issued at' claim ('iat') must be an Integer representing the time that the assertion was issued", { documentationUrl: JWT_DOCS });
-    }
-    if (typeof payload.exp !== "number" || payload.exp <= now) {
-      throw new ApiError(401, "'Expiration time' claim ('exp') must be a numeric value representing the future time at which the assertion expires", { documentationUrl: JWT_DOCS });
-    }
-    if (payload.exp - now > MAX_JWT_LIFETIME_SECONDS + CLOCK_DRIFT_SECONDS || payload.exp - payload.iat > MAX_JWT_LIFETIME_SECONDS) {
-      throw new ApiError(401, "'Expiration time' claim ('exp') is too far in the future", { documentationUrl: JWT_DOCS });
-    }
-    return app;
   }
 }
