@@ -1,9 +1,8 @@
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
-import { rmSync } from "node:fs";
 import path from "node:path";
 import { startEmulator, type Container, type EmulatorApp, type GitHubEmulator } from "../../emulator";
-import { assertNoPlaintext, removeDir, requirePulumiCli, resourcesOf, workspaceFor } from "./support";
+import { assertNoPlaintext, requirePulumiCli, resourcesOf, tearDownStack, workspaceFor } from "./support";
 
 /*
  * The real CLI authenticated as a GitHub App (stack configuration `github:appAuth`, the
@@ -51,13 +50,7 @@ describe("end to end: a GitHub App on GitHub Enterprise Server (/api/v3)", funct
     await workspace.setConfig("spec", JSON.stringify(spec));
   });
 
-  after(async () => {
-    await context?.workspace.run(["destroy", "--yes", "--stack", stack], { allowFailure: true });
-    await context?.workspace.run(["stack", "rm", "--yes", "--force", stack], { allowFailure: true });
-    rmSync(path.join(programDir, `Pulumi.${stack}.yaml`), { force: true });
-    if (context) removeDir(context.stateDir);
-    await emulator?.close();
-  });
+  after(() => tearDownStack(context, stack, emulator));
 
   it("up with a base URL ending in /api/v3/: the App's tokens run out and are renewed mid-deployment", async () => {
     emulator.setInstallationTokenLifetime(2);

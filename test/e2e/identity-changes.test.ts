@@ -1,9 +1,8 @@
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
-import { rmSync } from "node:fs";
 import path from "node:path";
 import { startEmulator, type Container, type GitHubEmulator } from "../../emulator";
-import { assertNoPlaintext, configureForEmulator, removeDir, requirePulumiCli, workspaceFor } from "./support";
+import { assertNoPlaintext, configureForEmulator, requirePulumiCli, tearDownStack, workspaceFor } from "./support";
 
 /*
  * What other tools get wrong when a secret's identity or resource name changes: a change
@@ -53,13 +52,7 @@ describe("end to end: renames, letter case and replacements", function () {
     await context.workspace.setConfig("secretValue", value, { secret: true });
   });
 
-  after(async () => {
-    await context?.workspace.run(["destroy", "--yes", "--stack", stack], { allowFailure: true });
-    await context?.workspace.run(["stack", "rm", "--yes", "--force", stack], { allowFailure: true });
-    rmSync(path.join(programDir, `Pulumi.${stack}.yaml`), { force: true });
-    if (context) removeDir(context.stateDir);
-    await emulator?.close();
-  });
+  after(() => tearDownStack(context, stack, emulator));
 
   afterEach(async function () {
     if (this.currentTest?.state === "passed") await assertNoPlaintext(context, [value, emulator.token], this.currentTest.title);

@@ -83,3 +83,18 @@ export function resourcesOf(exported: string): { urn: string; type: string; outp
 export function removeDir(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
 }
+
+/** After a suite: destroys and removes the stack, its settings file and its state directory, and stops the emulator. */
+export async function tearDownStack(
+  context: ReturnType<typeof workspaceFor> | undefined,
+  stack: string,
+  emulator: GitHubEmulator | undefined,
+): Promise<void> {
+  await context?.workspace.run(["destroy", "--yes", "--stack", stack], { allowFailure: true });
+  await context?.workspace.run(["stack", "rm", "--yes", "--force", stack], { allowFailure: true });
+  if (context) {
+    rmSync(path.join(context.workspace.options.projectDir, `Pulumi.${stack}.yaml`), { force: true });
+    removeDir(context.stateDir);
+  }
+  await emulator?.close();
+}
