@@ -1,0 +1,105 @@
+import { parse } from "dotenv";
+import { scopeFor, type Scope } from "./scopes";
+import type { ScopeKey } from "./types";
+import { MAX_VALUE_BYTES, nameRule } from "./validation";
+
+/**
+ * The pure half of `SecretsFromDotenv`: which scope a `.env` file goes to, which items it
+ * holds, and what is wrong with it. Every problem names keys only, never a value, because
+ * the file's values are secrets and the message is printed by the engine.
+ */
+
+/** What the items of the file become: Actions, Dependabot or Codespaces secrets, or Actions variables. */
+export type DotenvKind = "actions" | "dependabot" | "codespaces" | "variables";
+
+/** Where they go. Decided by the identity fields given, as for the resource classes. */
+export type DotenvTarget = "repository" | "environment" | "organization";
+
+export const DOTENV_KINDS: readonly DotenvKind[] = ["actions", "dependabot", "codespaces", "variables"];
+
+/** GitHub has no environment Dependabot or Codespaces secrets: those cells are missing. */
+const SCOPE_OF: Readonly<Record<DotenvKind, Partial<Record<DotenvTarget, ScopeKey>>>> = {
+  actions: {
+    repository: "actions-repository-secret",
+    environment: "actions-environment-secret",
+    organization: "actions-organization-secret",
+  },
+  dependabot: { repository: "dependabot-repository-secret", organization: "dependabot-organization-secret" },
+  codespaces: { repository: "codespaces-repository-secret", organization: "codespaces-organization-secret" },
+  variables: {
+    repository: "actions-repository-variable",
+    environment: "actions-environment-variable",
+    organization: "actions-organization-variable",
+  },
+};
+
+/** The scope of `kind` items in a `target`, or why there is none. */
+export function dotenvScope(kind: DotenvKind, target: DotenvTarget): Scope | string {
+  if (!DOTENV_KINDS.includes(kind)) {
+    return `\`kind\` must be one of ${DOTENV_KINDS.map((k) => `"${k}"`).join(", ")}, got ${JSON.stringify(kind)}`;
+  }
+  const key = SCOPE_OF[kind][target];
+  return key ? scopeFor(key) : `GitHub has no ${target} ${kind} secrets; an environment holds Actions secrets and variables only`;
+}
+
+/** One key of the file: `name` is GitHub's (upper-case) name, the child resource's name is derived from it. */
+export interface DotenvItem {
+  /** As written in the file; the key into the parsed values. */
+  readonly key: string;
+  /** As GitHub stores it: upper-case. */
+  readonly name: string;
+}
+
+/**
+ * The child resource of item `name` in component `component`. Upper-case, so a change of
+ * letter case in the file is no change; prefixed with the component's name, so that two
+ * components never collide and an alias of the component carries over to its children
+ * (Pulumi rewrites a child name that starts with its parent's name).
+ */
+export function childName(component: string, name: string): string {
+  return `${component}-${name}`;
+}
+
+/**
+ * Parses a `.env` text with dotenv: comments, quotes, multi-line values; a key written twice
+ * keeps its last value, and a line dotenv cannot read is skipped, as dotenv does. The result
+ * holds plaintexts: keep it away from anything printed.
+ */
+export function parseDotenv(text: string): Record<string, string> {
+  return parse(text);
+}
+
+/**
+ * The items of a parsed file, checked against GitHub's rules for `scope`: names, letter-case
+ * duplicates, the value size and the container's item limit. Problems name keys, never values.
+ */
+export function dotenvItems(values: Readonly<Record<string, string>>, scope: Scope): { items: DotenvItem[]; problems: string[] } {
+  const items: DotenvItem[] = [];
+  const problems: string[] = [];
+  const byName = new Map<string, string>();
+  for (const key of Object.keys(values)) {
+    const rule = nameRule(key, scope.kind);
+    if (rule) {
+      problems.push(rule);
+      continue;
+    }
+    const name = key.toUpperCase();
+    const earlier = byName.get(name);
+    if (earlier !== undefined) {
+      problems.push(`keys "${earlier}" and "${key}" are the same ${scope.kind} ${name}: GitHub ignores letter case`);
+      continue;
+    }
+    byName.set(name, key);
+    const bytes = Buffer.byteLength(values[key]!, "utf8");
+    if (bytes > MAX_VALUE_BYTES) {
+      problems.push(`the value of "${key}" is ${bytes} bytes; GitHub allows at most ${MAX_VALUE_BYTES} bytes (48 KB)`);
+    }
+    items.push({ key, name });
+  }
+  const count = Object.keys(values).length;
+  if (count > scope.limit.count) {
+    const article = /^[aeiou]/.test(scope.limit.per) ? "an" : "a";
+    problems.push(`${count} keys, but ${article} ${scope.limit.per} holds at most ${scope.limit.count} ${scope.kind}s (${scope.docs})`);
+  }
+  return { items, problems };
+}

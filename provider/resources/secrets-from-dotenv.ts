@@ -1,0 +1,166 @@
+import { readFileSync } from "node:fs";
+import * as pulumi from "@pulumi/pulumi";
+import { childName, dotenvItems, dotenvScope, parseDotenv, type DotenvKind, type DotenvTarget } from "../dotenv-items";
+import type { Scope } from "../scopes";
+import type { RepositoryReference, ScopeKey, Visibility } from "../types";
+import { CodespacesSecret } from "./codespaces-secret";
+import { DependabotSecret } from "./dependabot-secret";
+import { EnvironmentSecret } from "./environment-secret";
+import { EnvironmentVariable } from "./environment-variable";
+import { OrgSecret } from "./org-secret";
+import { OrgVariable } from "./org-variable";
+import { RepoSecret } from "./repo-secret";
+import { RepoVariable } from "./repo-variable";
+import { MODULE } from "./resource-options";
+
+export interface SecretsFromDotenvArgs {
+  /** A `.env` file, read when the program runs; relative paths start at the program's working directory. */
+  path?: string;
+  /** The text of a `.env` file, e.g. `config.requireSecret("dotenv")`. Exactly one of `path` and `content`. */
+  content?: pulumi.Input<string>;
+  /** What each key becomes. Default `"actions"` (Actions secrets), as `gh secret set -f`. */
+  kind?: DotenvKind;
+  /** Repository and environment targets: the account. Default: `github:owner` or GITHUB_OWNER. */
+  owner?: pulumi.Input<string>;
+  /** The repository (with `environment`: the environment's repository). Without it, the target is an organization. */
+  repository?: pulumi.Input<string>;
+  /** An environment of `repository` (Actions secrets and variables only). */
+  environment?: pulumi.Input<string>;
+  /** Organization target: the organization. Default: `github:owner` or GITHUB_OWNER. */
+  org?: pulumi.Input<string>;
+  /** Organization target: `all`, `private` or `selected`, for every item. */
+  visibility?: pulumi.Input<Visibility>;
+  /** Organization target with `visibility: "selected"`: repository names or ids, for every item. */
+  selectedRepositories?: pulumi.Input<pulumi.Input<RepositoryReference>[]>;
+}
+
+type ChildClass = new (name: string, args: never, opts?: pulumi.CustomResourceOptions) => pulumi.CustomResource;
+
+/** The resource class of each scope a `.env` file can go to. */
+const CHILD_CLASS: Readonly<Partial<Record<ScopeKey, ChildClass>>> = {
+  "actions-repository-secret": RepoSecret,
+  "actions-environment-secret": EnvironmentSecret,
+  "actions-organization-secret": OrgSecret,
+  "dependabot-repository-secret": DependabotSecret,
+  "dependabot-organization-secret": DependabotSecret,
+  "codespaces-repository-secret": CodespacesSecret,
+  "codespaces-organization-secret": CodespacesSecret,
+  "actions-repository-variable": RepoVariable,
+  "actions-environment-variable": EnvironmentVariable,
+  "actions-organization-variable": OrgVariable,
+};
+
+/** The identity fields each target takes; any other one given is a mistake. */
+const TARGET_FIELDS: Readonly<Record<DotenvTarget, readonly (keyof SecretsFromDotenvArgs)[]>> = {
+  repository: ["owner", "repository"],
+  environment: ["owner", "repository", "environment"],
+  organization: ["org", "visibility", "selectedRepositories"],
+};
+
+/**
+ * Every key of a `.env` file as one GitHub secret or variable: a child resource of the
+ * existing classes per key, named `<name>-<KEY>`, so removing a key removes only its item and
+ * renaming a key creates the new item and deletes the old one. Every value is a Pulumi secret,
+ * variables included. A bad key fails the program before any item is written, naming the key
+ * and never its value.
+ *
+ * With `path` or a plain string, the keys are known when the program runs, in preview too.
+ * With an Output (`config.requireSecret`), the children are created inside an apply over the
+ * content: the same whenever the content is known at preview, which stack configuration always
+ * is. Content that comes from a resource not yet created is unknown at preview; then the
+ * preview cannot list the items (a warning says so), and `pulumi up` creates them once known.
+ */
+export class SecretsFromDotenv extends pulumi.ComponentResource {
+  /** GitHub's names of the items (the keys, upper-case), in file order. Not secret: only the values are. */
+  readonly names: pulumi.Output<string[]>;
+
+  constructor(name: string, args: SecretsFromDotenvArgs, opts?: pulumi.ComponentResourceOptions) {
+    super(`${MODULE}:index:SecretsFromDotenv`, name, {}, opts);
+    const fail = (message: string) => {
+      // A RunError is printed as its message alone, before any item is registered. Its stack
+      // is dropped too: the SDK still formats every uncaught error with util.inspect for its
+      // trace, and Node 22.23's inspect spins for minutes, gigabytes of memory, on the frames
+      // the SDK's source maps give an error thrown in an apply (`node_modules/@pulumi/output.ts`).
+      const error = new pulumi.RunError(`SecretsFromDotenv "${name}": ${message}`);
+      error.stack = error.message;
+      return error;
+    };
+
+    const target: DotenvTarget =
+      args.environment !== undefined ? "environment" : args.repository !== undefined ? "repository" : "organization";
+    const problem = argumentsProblem(args, target);
+    if (problem) throw fail(problem);
+    const scope = dotenvScope(args.kind ?? "actions", target);
+    if (typeof scope === "string") throw fail(scope);
+    const identity = Object.fromEntries(TARGET_FIELDS[target].filter((f) => args[f] !== undefined).map((f) => [f, args[f]]));
+    const source = args.path !== undefined ? `.env file ${JSON.stringify(args.path)}` : "`content`";
+
+    /** Checks every key, then creates one child per key; nothing is created when a key is bad. */
+    const createChildren = (values: Readonly<Record<string, string>>, valueOf: (key: string) => pulumi.Input<string>) => {
+      const { items, problems } = dotenvItems(values, scope);
+      if (problems.length > 0) throw fail(`${source}: ${problems.join("; ")}. Nothing was written.`);
+      const Child = CHILD_CLASS[scope.key]!;
+      for (const item of items) {
+        const childArgs = { ...identity, [scope.nameProperty]: item.name, value: pulumi.secret(valueOf(item.key)) };
+        new Child(childName(name, item.name), childArgs as never, { parent: this });
+      }
+      return items.map((item) => item.name);
+    };
+
+    if (args.path !== undefined || typeof args.content === "string") {
+      const values = parseDotenv(args.path !== undefined ? readDotenvFile(args.path, fail) : (args.content as string));
+      this.names = pulumi.output(createChildren(values, (key) => values[key]!));
+    } else {
+      // The keys decide which children exist, so they are read inside an apply. The values stay
+      // secret: each child's value is an Output of the (secret) parsed content, which also keeps
+      // the dependencies of the content's resources. The keys are not secret.
+      const values = pulumi.secret(pulumi.output(args.content!).apply(parseDotenv));
+      this.names = pulumi.unsecret(values.apply((plain) => createChildren(plain, (key) => values.apply((all) => all[key]!))));
+      warnWhenUnknownAtPreview(values, this, scope);
+    }
+    this.registerOutputs({ names: this.names });
+  }
+}
+
+function argumentsProblem(args: SecretsFromDotenvArgs, target: DotenvTarget): string | undefined {
+  if ((args.path === undefined) === (args.content === undefined)) {
+    return "exactly one of `path` (a .env file) and `content` (its text) must be set";
+  }
+  if (args.path !== undefined && (typeof args.path !== "string" || args.path === "")) return "`path` must be a file path";
+  if (target === "environment" && args.repository === undefined) return "`environment` needs the `repository` it belongs to";
+  const stray = (["owner", "repository", "environment", "org", "visibility", "selectedRepositories"] as const).filter(
+    (f) => args[f] !== undefined && !TARGET_FIELDS[target].includes(f),
+  );
+  if (stray.length > 0) {
+    return `${stray.map((f) => `\`${f}\``).join(", ")} do not apply to ${target === "organization" ? "an" : "a"} ${target} target (given: ${TARGET_FIELDS[target].map((f) => `\`${f}\``).join(", ")})`;
+  }
+  return undefined;
+}
+
+function readDotenvFile(path: string, fail: (message: string) => Error): string {
+  try {
+    return readFileSync(path, "utf8");
+  } catch (e) {
+    // The error's code and path only: nothing of the content.
+    throw fail(`cannot read the .env file ${JSON.stringify(path)} (${(e as NodeJS.ErrnoException).code ?? "error"})`);
+  }
+}
+
+/**
+ * A preview skips an apply over an unknown value, so no child is registered and the preview
+ * shows this component's existing items as deleted; `pulumi up` runs the apply with the real
+ * content and deletes nothing that is still in the file. Say so rather than let it alarm.
+ * `isKnown` is the SDK's own flag on every Output (not in its published typings).
+ */
+function warnWhenUnknownAtPreview(values: pulumi.Output<unknown>, component: pulumi.Resource, scope: Scope): void {
+  if (!pulumi.runtime.isDryRun()) return;
+  const known = (values as unknown as { isKnown?: Promise<boolean> }).isKnown;
+  void known?.then((isKnown) => {
+    if (!isKnown) {
+      pulumi.log.warn(
+        `the .env content is not known during preview (it comes from a resource not yet updated), so its ${scope.kind}s are not listed and existing ones show as deleted; \`pulumi up\` reads the content and writes and deletes only what the file says`,
+        component,
+      );
+    }
+  });
+}
