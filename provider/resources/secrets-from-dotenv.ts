@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import * as pulumi from "@pulumi/pulumi";
 import { childName, dotenvItems, dotenvScope, parseDotenv, type DotenvKind, type DotenvTarget } from "../dotenv-items";
 import type { Scope } from "../scopes";
-import type { RepositoryReference, ScopeKey, Visibility } from "../types";
+import type { DriftPolicy, RepositoryReference, ScopeKey, Visibility } from "../types";
 import { CodespacesSecret } from "./codespaces-secret";
 import { DependabotSecret } from "./dependabot-secret";
 import { EnvironmentSecret } from "./environment-secret";
@@ -32,6 +32,8 @@ export interface SecretsFromDotenvArgs {
   visibility?: pulumi.Input<Visibility>;
   /** Organization target with `visibility: "selected"`: repository names or ids, for every item. */
   selectedRepositories?: pulumi.Input<pulumi.Input<RepositoryReference>[]>;
+  /** What refresh does about an item changed outside Pulumi, for every item (see `onDrift` above). */
+  onDrift?: pulumi.Input<DriftPolicy>;
 }
 
 type ChildClass = new (name: string, args: never, opts?: pulumi.CustomResourceOptions) => pulumi.CustomResource;
@@ -67,8 +69,9 @@ const TARGET_FIELDS: Readonly<Record<DotenvTarget, readonly (keyof SecretsFromDo
  * With `path` or a plain string, the keys are known when the program runs, in preview too.
  * With an Output (`config.requireSecret`), the children are created inside an apply over the
  * content: the same whenever the content is known at preview, which stack configuration always
- * is. Content that comes from a resource not yet created is unknown at preview; then the
- * preview cannot list the items (a warning says so), and `pulumi up` creates them once known.
+ * is. Content that comes from a resource this update creates or changes is unknown at preview;
+ * then the preview cannot list the items and shows the existing ones as deletes (a warning says
+ * so), and `pulumi up` writes and deletes only what the content says once it is known.
  */
 export class SecretsFromDotenv extends pulumi.ComponentResource {
   /** GitHub's names of the items (the keys, upper-case), in file order. Not secret: only the values are. */
@@ -92,16 +95,18 @@ export class SecretsFromDotenv extends pulumi.ComponentResource {
     if (problem) throw fail(problem);
     const scope = dotenvScope(args.kind ?? "actions", target);
     if (typeof scope === "string") throw fail(scope);
-    const identity = Object.fromEntries(TARGET_FIELDS[target].filter((f) => args[f] !== undefined).map((f) => [f, args[f]]));
+    const shared = Object.fromEntries(
+      [...TARGET_FIELDS[target], "onDrift" as const].filter((f) => args[f] !== undefined).map((f) => [f, args[f]]),
+    );
     const source = args.path !== undefined ? `.env file ${JSON.stringify(args.path)}` : "`content`";
 
     /** Checks every key, then creates one child per key; nothing is created when a key is bad. */
     const createChildren = (values: Readonly<Record<string, string>>, valueOf: (key: string) => pulumi.Input<string>) => {
       const { items, problems } = dotenvItems(values, scope);
-      if (problems.length > 0) throw fail(`${source}: ${problems.join("; ")}. Nothing was written.`);
+      if (problems.length > 0) throw fail(`${source}: ${problems.join("; ")}. None of its items was written.`);
       const Child = CHILD_CLASS[scope.key]!;
       for (const item of items) {
-        const childArgs = { ...identity, [scope.nameProperty]: item.name, value: pulumi.secret(valueOf(item.key)) };
+        const childArgs = { ...shared, [scope.nameProperty]: item.name, value: pulumi.secret(valueOf(item.key)) };
         new Child(childName(name, item.name), childArgs as never, { parent: this });
       }
       return items.map((item) => item.name);

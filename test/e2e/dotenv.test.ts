@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { startEmulator, type Container, type GitHubEmulator } from "../../emulator";
-import { assertNoPlaintext, configureForEmulator, removeDir, requirePulumiCli, workspaceFor } from "./support";
+import { assertNoPlaintext, configureForEmulator, removeDir, requirePulumiCli, resourcesOf, workspaceFor } from "./support";
 
 /*
  * SecretsFromDotenv through the real CLI: keys added, a value changed, a key removed, keys
@@ -25,6 +25,7 @@ interface ComponentSpec {
   args: Record<string, unknown>;
   contentFrom?: string;
   gate?: string;
+  aliases?: { name: string }[];
 }
 
 describe("end to end: SecretsFromDotenv", function () {
@@ -74,6 +75,7 @@ describe("end to end: SecretsFromDotenv", function () {
     writeFileSync(file, text);
     return file;
   };
+  const late: ComponentSpec = { name: "late", args: { repository: "web" }, contentFrom: "lateEnv", gate: "web" };
   const components = (): ComponentSpec[] => [
     { name: "repo", args: { repository: "app" }, contentFrom: "repoEnv" },
     { name: "more", args: { repository: "app", kind: "actions", path: path.join(filesDir, "more.env") } },
@@ -83,7 +85,7 @@ describe("end to end: SecretsFromDotenv", function () {
       args: { kind: "dependabot", visibility: "selected", selectedRepositories: ["app", "web"] },
       contentFrom: "depsEnv",
     },
-    { name: "vars", args: { repository: "api", kind: "variables", path: path.join(filesDir, "vars.env") } },
+    { name: "vars", args: { repository: "api", kind: "variables", onDrift: "fail", path: path.join(filesDir, "vars.env") } },
   ];
   const deploy = async (spec: ComponentSpec[] = components(), command: "up" | "preview" = "up") => {
     await context.workspace.setConfig("components", JSON.stringify(spec));
@@ -141,6 +143,9 @@ describe("end to end: SecretsFromDotenv", function () {
     assert.deepEqual(secrets(ORG_DEPENDABOT), { NPM_TOKEN: v.npm, REGISTRY_TOKEN: v.registry });
     assert.deepEqual(emulator.getSecret(ORG_DEPENDABOT, "NPM_TOKEN")?.selectedRepositoryIds?.length, 2);
     assert.deepEqual(variables(API_VARIABLES), { LOG_LEVEL: v.level, REGION: v.region });
+    const children = resourcesOf(await context.workspace.exportState()).filter((r) => /::vars-/.test(r.urn));
+    const onDrift = children.map((r) => [r.urn.replace(/.*::/, ""), r.inputs.onDrift]).sort();
+    assert.deepEqual(onDrift, [["vars-LOG_LEVEL", "fail"], ["vars-REGION", "fail"]], "onDrift reaches every item");
   });
 
   it("a new key and a changed value write only those two items", async () => {
@@ -236,7 +241,6 @@ describe("end to end: SecretsFromDotenv", function () {
   });
 
   it("content unknown at preview: the preview warns, up writes and deletes only what the file says", async () => {
-    const late: ComponentSpec = { name: "late", args: { repository: "web" }, contentFrom: "lateEnv", gate: "web" };
     await context.workspace.setConfig("gateValue", "1");
     await context.workspace.setConfig("lateEnv", `LATE_A=${v.lateA}\nLATE_B=${v.lateB}\n`, { secret: true });
     const first = await deploy([...components(), late]);
@@ -248,6 +252,7 @@ describe("end to end: SecretsFromDotenv", function () {
     const preview = await deploy([...components(), late], "preview");
     assert.equal(preview.run.code, 0, preview.out);
     assert.match(preview.out, /the \.env content is not known during preview/);
+    assert.match(preview.summary, /- 2 to delete/, `the items cannot be listed, so they show as deletes:\n${preview.summary}`);
     assert.equal(emulator.requests.length, 0);
 
     const up = await deploy([...components(), late]);
@@ -258,6 +263,15 @@ describe("end to end: SecretsFromDotenv", function () {
       "PUT /repos/octo-org/web/actions/secrets/LATE_C",
     ]);
     assert.deepEqual(secrets(WEB), { LATE_A: v.lateA, LATE_C: v.lateC });
+  });
+
+  it("renaming the component with an alias carries over to its children: nothing changes", async () => {
+    const renamed = components().map((c) => (c.name === "more" ? { ...c, name: "extra", aliases: [{ name: "more" }] } : c));
+    const { run, summary } = await deploy([...renamed, late]);
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    assert.doesNotMatch(summary, /created|updated|deleted|replaced/, summary);
+    assert.deepEqual(writes(), []);
+    assert.equal(secrets(REPO).PEM, pem);
   });
 
   it("destroy removes every item", async () => {

@@ -1,7 +1,8 @@
 // Declares the SecretsFromDotenv components listed in the `components` configuration value (JSON):
 //   [{ "name": "repo", "args": { "repository": "app", "kind": "actions" }, "contentFrom": "repoEnv" },
 //    { "name": "env", "args": { "path": "/tmp/…/env", … } },
-//    { "name": "late", "args": { … }, "contentFrom": "lateEnv", "gate": "app" }]
+//    { "name": "late", "args": { … }, "contentFrom": "lateEnv", "gate": "app" },
+//    { "name": "renamed", "args": { … }, "aliases": [{ "name": "old" }] }]
 // `contentFrom` names a secret configuration key holding the file's text (an Output);
 // `gate` makes that content wait for a repository variable's `updatedAt`, so that it is
 // unknown at preview whenever the variable (value from `gateValue`) changes.
@@ -22,5 +23,5 @@ for (const component of JSON.parse(config.require("components"))) {
     });
     args.content = pulumi.all([gate.updatedAt, args.content]).apply(([, content]) => content);
   }
-  new SecretsFromDotenv(component.name, args);
+  new SecretsFromDotenv(component.name, args, component.aliases ? { aliases: component.aliases } : undefined);
 }
