@@ -28,6 +28,8 @@ export interface Scope {
   readonly selection: "none" | "organization" | "user";
   /** API path of the container, e.g. `/repos/acme/app/actions`; segments encoded exactly once. */
   basePath(identity: Readonly<Record<IdentityProperty, string>>): string;
+  /** How many items GitHub allows in one container, and what that container is called. */
+  readonly limit: { readonly count: number; readonly per: string };
   /** What a token needs for this scope, said when GitHub answers 403 or 404. */
   readonly permissions: string;
   readonly docs: string;
@@ -47,6 +49,9 @@ const repository = ["owner", "repository"] as const;
 const environment = ["owner", "repository", "environment"] as const;
 const organization = ["org"] as const;
 
+const perRepository = { count: 100, per: "repository" } as const;
+const perEnvironment = { count: 100, per: "environment" } as const;
+const perOrganization = { count: 1000, per: "organization" } as const;
 
 export const scopes: Readonly<Record<ScopeKey, Scope>> = {
   "actions-repository-secret": {
@@ -57,6 +62,7 @@ export const scopes: Readonly<Record<ScopeKey, Scope>> = {
     nameProperty: "secretName",
     selection: "none",
     basePath: repositoryPath("actions"),
+    limit: perRepository,
     permissions: "a classic token needs the `repo` scope; a fine-grained token or GitHub App needs the repository permission \"Secrets: write\"",
     docs: "https://docs.github.com/en/rest/actions/secrets",
   },
@@ -68,6 +74,7 @@ export const scopes: Readonly<Record<ScopeKey, Scope>> = {
     nameProperty: "secretName",
     selection: "none",
     basePath: environmentPath,
+    limit: perEnvironment,
     permissions: "a classic token needs the `repo` scope; a fine-grained token or GitHub App needs the repository permissions \"Environments: write\" and \"Secrets: write\"",
     docs: "https://docs.github.com/en/rest/actions/secrets",
   },
@@ -79,6 +86,7 @@ export const scopes: Readonly<Record<ScopeKey, Scope>> = {
     nameProperty: "secretName",
     selection: "organization",
     basePath: organizationPath("actions"),
+    limit: perOrganization,
     permissions: "a classic token needs the `admin:org` scope (and `repo` for private repositories); a fine-grained token or GitHub App needs the organization permission \"Secrets: write\"",
     docs: "https://docs.github.com/en/rest/actions/secrets",
   },
@@ -90,6 +98,7 @@ export const scopes: Readonly<Record<ScopeKey, Scope>> = {
     nameProperty: "secretName",
     selection: "none",
     basePath: repositoryPath("dependabot"),
+    limit: perRepository,
     permissions: "a classic token needs the `repo` scope; a fine-grained token or GitHub App needs the repository permission \"Dependabot secrets: write\"",
     docs: "https://docs.github.com/en/rest/dependabot/secrets",
   },
@@ -101,6 +110,7 @@ export const scopes: Readonly<Record<ScopeKey, Scope>> = {
     nameProperty: "secretName",
     selection: "organization",
     basePath: organizationPath("dependabot"),
+    limit: perOrganization,
     permissions: "a classic token needs the `admin:org` scope; a fine-grained token or GitHub App needs the organization permission \"Dependabot secrets: write\"",
     docs: "https://docs.github.com/en/rest/dependabot/secrets",
   },
@@ -112,6 +122,7 @@ export const scopes: Readonly<Record<ScopeKey, Scope>> = {
     nameProperty: "secretName",
     selection: "none",
     basePath: repositoryPath("codespaces"),
+    limit: perRepository,
     permissions: "a classic token needs the `repo` scope; a fine-grained token or GitHub App needs the repository permission \"Codespaces secrets: write\"",
     docs: "https://docs.github.com/en/rest/codespaces/repository-secrets",
   },
@@ -123,6 +134,7 @@ export const scopes: Readonly<Record<ScopeKey, Scope>> = {
     nameProperty: "secretName",
     selection: "organization",
     basePath: organizationPath("codespaces"),
+    limit: perOrganization,
     permissions: "a classic token needs the `admin:org` scope; a fine-grained token or GitHub App needs the organization permission \"Codespaces secrets: write\"",
     docs: "https://docs.github.com/en/rest/codespaces/organization-secrets",
   },
@@ -134,6 +146,7 @@ export const scopes: Readonly<Record<ScopeKey, Scope>> = {
     nameProperty: "secretName",
     selection: "user",
     basePath: () => "/user/codespaces",
+    limit: { count: 100, per: "user" },
     permissions: "a classic token needs the `codespace` or `codespace:secrets` scope; a fine-grained token needs the user permission \"Codespaces user secrets: write\"",
     docs: "https://docs.github.com/en/rest/codespaces/secrets",
   },
@@ -145,6 +158,7 @@ export const scopes: Readonly<Record<ScopeKey, Scope>> = {
     nameProperty: "variableName",
     selection: "none",
     basePath: repositoryPath("actions"),
+    limit: { count: 500, per: "repository" },
     permissions: "a classic token needs the `repo` scope; a fine-grained token or GitHub App needs the repository permission \"Variables: write\"",
     docs: "https://docs.github.com/en/rest/actions/variables",
   },
@@ -156,6 +170,7 @@ export const scopes: Readonly<Record<ScopeKey, Scope>> = {
     nameProperty: "variableName",
     selection: "none",
     basePath: environmentPath,
+    limit: { count: 100, per: "environment" },
     permissions: "a classic token needs the `repo` scope; a fine-grained token or GitHub App needs the repository permissions \"Environments: write\" and \"Variables: write\"",
     docs: "https://docs.github.com/en/rest/actions/variables",
   },
@@ -167,6 +182,7 @@ export const scopes: Readonly<Record<ScopeKey, Scope>> = {
     nameProperty: "variableName",
     selection: "organization",
     basePath: organizationPath("actions"),
+    limit: perOrganization,
     permissions: "a classic token needs the `admin:org` scope; a fine-grained token or GitHub App needs the organization permission \"Variables: write\"",
     docs: "https://docs.github.com/en/rest/actions/variables",
   },
