@@ -3,7 +3,8 @@ import path from "node:path";
 import { GitHubSecretsError } from "./errors";
 import { runValueCommand } from "./source-command";
 import type { ValueSource } from "./types";
-import { MAX_VALUE_BYTES, UNKNOWN } from "./validation";
+import { UNKNOWN } from "./engine-inputs";
+import { MAX_VALUE_BYTES } from "./value-rules";
 
 /*
  * `valueFrom`: a secret's value read in the provider's process, never an input or output

@@ -124,6 +124,13 @@ describe("valueFrom sources", () => {
       assert.match(message, /did not finish within 0\.5 s and was stopped\. It gets no input \(stdin is closed, there is no terminal\).*sign in first/);
     });
 
+    it("stops what a timed-out command started too (a wrapper's child holding stdout open)", async () => {
+      const wrapper = `require("node:child_process").spawn(process.execPath, ["-e", "setInterval(() => {}, 1000)"], { stdio: "inherit" }); setInterval(() => {}, 1000)`;
+      const started = Date.now();
+      assert.match(await failure(nodeCommand(wrapper, 0.5)), /did not finish within 0\.5 s and was stopped/);
+      assert.ok(Date.now() - started < 10_000, "the child did not keep the read open");
+    });
+
     it("gives a prompting command no input, even while the provider's own stdin stays open", async () => {
       // A provider process whose stdin is an open pipe (the engine's, say) reads a command that
       // waits for a line on stdin, as a password prompt does. Inherited, the command would wait
