@@ -109,6 +109,19 @@ export const faults = {
       },
     };
   },
+  /** The content-creation limit: 403, retry-after, and GitHub's wording for it. */
+  contentCreationLimit(target: FaultTarget = {}, retryAfterSeconds = 60): FaultSpec {
+    const limited = faults.secondaryRateLimit(target, retryAfterSeconds, 403);
+    return {
+      ...limited,
+      body: {
+        ...(limited.body as Record<string, unknown>),
+        message:
+          "You have exceeded a secondary rate limit and have been temporarily blocked from content creation. " +
+          "Please retry your request again later. If you reach out to GitHub Support for help, please include the request ID.",
+      },
+    };
+  },
   /** 429 Too Many Requests with retry-after. */
   tooManyRequests(target: FaultTarget = {}, retryAfterSeconds = 1): FaultSpec {
     return { ...target, status: 429, headers: { "retry-after": String(retryAfterSeconds) } };

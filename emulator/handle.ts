@@ -14,6 +14,7 @@ import { secretSnapshot, sortedByName, variableSnapshot, type ContainerState } f
 import type {
   BehindBackExtra,
   Container,
+  ContentCreationWindow,
   EmulatorClock,
   FaultHandle,
   FaultSpec,
@@ -193,6 +194,10 @@ export class Emulator implements GitHubEmulator {
 
   setSecondaryRateLimit(options: SecondaryRateLimitOptions | undefined): void {
     this.server.secondary.configure(options);
+  }
+
+  setContentCreationLimit(windows: readonly ContentCreationWindow[] | undefined): void {
+    this.server.secondary.contentCreation.configure(windows);
   }
 
   clearRequests(): void {

@@ -16,6 +16,7 @@ import type { AppSpec, GitHubEmulator } from "./types";
 import type { WorldSeed } from "./world";
 
 export { faults, type FaultTarget } from "./faults";
+export { GITHUB_CONTENT_CREATION_LIMITS } from "./rate-limit";
 export { isoSeconds } from "./clock";
 export type { OpenApiValidator } from "./openapi-validator";
 export { DEFAULT_SEED, type WorldSeed } from "./world";

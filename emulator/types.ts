@@ -124,6 +124,17 @@ export interface SecondaryRateLimitOptions {
   status?: 403 | 429;
 }
 
+/**
+ * GitHub's limit on content creation: at most `count` content-creating requests (here every
+ * POST, PUT, PATCH and DELETE) in any `windowMs` of real time. github.com: 80 per minute and
+ * 500 per hour (GITHUB_CONTENT_CREATION_LIMITS).
+ * https://docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api#about-secondary-rate-limits
+ */
+export interface ContentCreationWindow {
+  count: number;
+  windowMs: number;
+}
+
 export interface EmulatorClock {
   now(): Date;
   /** Freezes the clock at `d` (until `advance` or `reset`). */
@@ -219,6 +230,11 @@ export interface GitHubEmulator {
   setEchoRequests(on: boolean): void;
   /** Refuse writes beyond these limits with a secondary-rate-limit 403/429 (undefined disables). */
   setSecondaryRateLimit(options: SecondaryRateLimitOptions | undefined): void;
+  /**
+   * Refuse a write beyond `count` writes in any `windowMs` (every window given) with GitHub's
+   * content-creation 403 and `retry-after`; e.g. GITHUB_CONTENT_CREATION_LIMITS. undefined disables.
+   */
+  setContentCreationLimit(windows: readonly ContentCreationWindow[] | undefined): void;
 
   readonly clock: EmulatorClock;
   readonly requests: ReadonlyArray<RecordedRequest>;

@@ -13,6 +13,8 @@ let stackConfiguration: Partial<ProviderConfiguration> & { appSettings?: AppSett
 export const DEFAULT_BASE_URL = "https://api.github.com";
 /** GitHub asks integrations to leave about a second between writes: https://docs.github.com/en/rest/using-the-rest-api/best-practices-for-using-the-rest-api */
 export const DEFAULT_WRITE_INTERVAL_MS = 1000;
+/** How long one request may wait for GitHub's rate limits in all: a primary limit resets within the hour. */
+export const DEFAULT_MAX_RATE_LIMIT_WAIT_SECONDS = 600;
 
 /** The keys `@pulumi/github` reads, so one stack configuration serves both. */
 export const CONFIG_KEYS = {
@@ -21,6 +23,7 @@ export const CONFIG_KEYS = {
   baseUrl: "github:baseUrl",
   owner: "github:owner",
   writeIntervalMs: "githubSecrets:writeIntervalMs",
+  maxRateLimitWaitSeconds: "githubSecrets:maxRateLimitWaitSeconds",
 } as const;
 
 export function applyStackConfiguration(config: pulumi.dynamic.Config): void {
@@ -33,7 +36,8 @@ export function applyStackConfiguration(config: pulumi.dynamic.Config): void {
     appSettings: appSettingsFromStack(config.get(CONFIG_KEYS.appAuth)),
     baseUrl: read(CONFIG_KEYS.baseUrl),
     owner: read(CONFIG_KEYS.owner),
-    writeIntervalMs: parseInterval(read(CONFIG_KEYS.writeIntervalMs), CONFIG_KEYS.writeIntervalMs),
+    writeIntervalMs: parseWhole(read(CONFIG_KEYS.writeIntervalMs), CONFIG_KEYS.writeIntervalMs, "milliseconds"),
+    maxRateLimitWaitSeconds: parseWhole(read(CONFIG_KEYS.maxRateLimitWaitSeconds), CONFIG_KEYS.maxRateLimitWaitSeconds, "seconds"),
   };
 }
 
@@ -59,8 +63,12 @@ export function currentConfiguration(env: NodeJS.ProcessEnv = process.env): Prov
     owner: stackConfiguration.owner ?? fromEnv("GITHUB_OWNER"),
     writeIntervalMs:
       stackConfiguration.writeIntervalMs ??
-      parseInterval(fromEnv("GITHUB_SECRETS_WRITE_INTERVAL_MS"), "GITHUB_SECRETS_WRITE_INTERVAL_MS") ??
+      parseWhole(fromEnv("GITHUB_SECRETS_WRITE_INTERVAL_MS"), "GITHUB_SECRETS_WRITE_INTERVAL_MS", "milliseconds") ??
       DEFAULT_WRITE_INTERVAL_MS,
+    maxRateLimitWaitSeconds:
+      stackConfiguration.maxRateLimitWaitSeconds ??
+      parseWhole(fromEnv("GITHUB_SECRETS_MAX_RATE_LIMIT_WAIT_SECONDS"), "GITHUB_SECRETS_MAX_RATE_LIMIT_WAIT_SECONDS", "seconds") ??
+      DEFAULT_MAX_RATE_LIMIT_WAIT_SECONDS,
   };
 }
 
@@ -82,9 +90,9 @@ export function resetConfiguration(): void {
   stackConfiguration = {};
 }
 
-function parseInterval(raw: string | undefined, name: string): number | undefined {
+function parseWhole(raw: string | undefined, name: string, unit: "milliseconds" | "seconds"): number | undefined {
   if (raw === undefined) return undefined;
-  const ms = Number(raw);
-  if (!Number.isInteger(ms) || ms < 0) throw new Error(`${name} must be a whole number of milliseconds, got "${raw}"`);
-  return ms;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number of ${unit}, got "${raw}"`);
+  return n;
 }

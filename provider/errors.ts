@@ -18,6 +18,8 @@ export interface FailureContext {
   baseUrl: string;
   /** Authenticated as a GitHub App installation (rather than with a token). */
   app?: boolean;
+  /** githubSecrets:maxRateLimitWaitSeconds, named when a rate limit outlasts it. */
+  maxRateLimitWaitSeconds?: number;
 }
 
 /** A failure explained: what GitHub said and what to do about it. Carries no request or response. */
@@ -63,7 +65,7 @@ export function explainFailure(error: unknown, context: FailureContext): GitHubS
       advice = "GitHub rejected the token (401 Bad credentials): set a valid one with `pulumi config set --secret github:token …` or GITHUB_TOKEN; it may have expired or been revoked";
       break;
     case isRateLimit(failure):
-      advice = `GitHub's rate limit was hit and retries ran out (${status}${resetHint(failure)}); run again later, or lower the pace with \`pulumi config set githubSecrets:writeIntervalMs 2000\` and \`pulumi up --parallel 4\``;
+      advice = rateLimitAdvice(failure, context.maxRateLimitWaitSeconds);
       break;
     case status === 403:
       advice = `${credential} may not manage this: ${context.scope.permissions}${context.app ? ", and the repository must be one the App is installed on" : ""} (403)`;
@@ -138,9 +140,23 @@ function isRateLimit(failure: HttpFailure): boolean {
   );
 }
 
-function resetHint(failure: HttpFailure): string {
-  const reset = Number(failure.response?.headers?.["x-ratelimit-reset"]);
-  return Number.isFinite(reset) && reset > 0 ? `; the limit resets at ${new Date(reset * 1000).toISOString()}` : "";
+/** A rate limit that would need more waiting than allowed: until when, and what to do. */
+function rateLimitAdvice(failure: HttpFailure, maxWaitSeconds: number | undefined): string {
+  const headers = failure.response?.headers ?? {};
+  const reset = Number(headers["x-ratelimit-reset"]);
+  const bound = `githubSecrets:maxRateLimitWaitSeconds${maxWaitSeconds === undefined ? "" : ` (${maxWaitSeconds} s)`}`;
+  if (String(headers["x-ratelimit-remaining"]) === "0" && Number.isFinite(reset) && reset > 0) {
+    const at = new Date(reset * 1000).toISOString();
+    return (
+      `GitHub's rate limit for this token is used up until ${at} (${failure.status}), later than ${bound} allows waiting; ` +
+      `run \`pulumi up\` again after ${at}, or allow a longer wait with \`pulumi config set githubSecrets:maxRateLimitWaitSeconds 3600\``
+    );
+  }
+  const retryAfter = headers["retry-after"] !== undefined ? `, retry-after ${headers["retry-after"]} s` : "";
+  return (
+    `GitHub's secondary rate limit kept refusing the request for longer than ${bound} allows waiting (${failure.status}${retryAfter}); ` +
+    "run `pulumi up` again in a few minutes, or lower the pace with `pulumi config set githubSecrets:writeIntervalMs 2000` and `pulumi up --parallel 4`"
+  );
 }
 
 function describeContainer(scope: Scope): string {

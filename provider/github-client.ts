@@ -4,9 +4,12 @@ import { Octokit } from "@octokit/rest";
 import Bottleneck from "bottleneck";
 import { createHash } from "node:crypto";
 import { appAuthOptions } from "./app-auth";
+import { classifyRateLimits, rateLimitCallbacks } from "./rate-limits";
 import type { ProviderConfiguration } from "./types";
 
-const GitHubOctokit = Octokit.plugin(throttling, retry);
+// Plugins' hooks nest in this order, the first innermost: classifyRateLimits sees a failure
+// before plugin-throttling, which waits out rate limits, before plugin-retry, which retries 5xx.
+const GitHubOctokit = Octokit.plugin(classifyRateLimits, throttling, retry);
 export type GitHubClient = InstanceType<typeof GitHubOctokit>;
 
 export interface GitHubClients {
@@ -19,14 +22,15 @@ export interface GitHubClients {
   readonly afterWrite: GitHubClient;
 }
 
-/** How often to wait out a rate limit before giving up with an explanation. */
-const RATE_LIMIT_RETRIES = 3;
-
 /**
  * Statuses that another try cannot change. plugin-retry's default list lacks 409, so an
  * expected conflict (a variable that already exists) would wait 14 s of backoff first.
+ * 403 and 429 are rate limits (plugin-throttling's, honouring GitHub's headers) or refusals.
  */
-const DO_NOT_RETRY = [400, 401, 403, 404, 409, 410, 422, 451];
+const DO_NOT_RETRY = [400, 401, 403, 404, 409, 410, 422, 429, 451];
+
+/** One name for the write queue, shared by both clients of a connection. */
+const THROTTLE_ID = "pulumi-github-secrets";
 
 const clients = new Map<string, GitHubClients>();
 
@@ -37,7 +41,7 @@ const clients = new Map<string, GitHubClients>();
 export function clientsFor(configuration: ProviderConfiguration): GitHubClients {
   // A digest, so that no credential is kept as a map key.
   const key = createHash("sha256")
-    .update(JSON.stringify([configuration.baseUrl, configuration.token, configuration.app, configuration.writeIntervalMs]))
+    .update(JSON.stringify([configuration.baseUrl, configuration.token, configuration.app, configuration.writeIntervalMs, configuration.maxRateLimitWaitSeconds]))
     .digest("hex");
   let entry = clients.get(key);
   if (!entry) {
@@ -61,17 +65,18 @@ function createClients(configuration: ProviderConfiguration): GitHubClients {
     baseUrl: configuration.baseUrl,
     userAgent: "pulumi-github-secrets",
     retry: { doNotRetry: DO_NOT_RETRY },
-    log: { debug: () => {}, info: () => {}, warn: console.warn, error: console.error },
+    // Not Octokit's request log: each failure is explained by errors.ts, each wait announced
+    // by rate-limits.ts; a line per refused request would only bury those in `pulumi up`.
+    log: { debug: () => {}, info: () => {}, warn: console.warn, error: () => {} },
     throttle: {
+      id: THROTTLE_ID,
       write,
-      onRateLimit: (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
-        console.warn(`GitHub rate limit reached on ${request.method} ${request.url}; waiting ${retryAfter}s`);
-        return retryCount < RATE_LIMIT_RETRIES;
-      },
-      onSecondaryRateLimit: (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
-        console.warn(`GitHub secondary rate limit on ${request.method} ${request.url}; waiting ${retryAfter}s`);
-        return retryCount < RATE_LIMIT_RETRIES;
-      },
+      ...rateLimitCallbacks({
+        maxWaitSeconds: configuration.maxRateLimitWaitSeconds,
+        writes: write.key(THROTTLE_ID),
+        // The engine shows a provider's stderr in `pulumi up`'s output, as the stack's diagnostics.
+        announce: (message) => console.warn(message),
+      }),
     },
   };
   return {

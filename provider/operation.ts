@@ -66,7 +66,14 @@ export function begin(key: ScopeKey, props: ResolvedInputs, action: string): Ope
       const explained =
         error instanceof GitHubSecretsError
           ? error
-          : explainFailure(error, { action, scope, target: target.label, baseUrl: configuration.baseUrl, app: configuration.app !== undefined });
+          : explainFailure(error, {
+              action,
+              scope,
+              target: target.label,
+              baseUrl: configuration.baseUrl,
+              app: configuration.app !== undefined,
+              maxRateLimitWaitSeconds: configuration.maxRateLimitWaitSeconds,
+            });
       // Installation tokens issued up to now, the one this request used included.
       return new GitHubSecretsError(redact(explained.message, [...secrets, ...installationTokens()]), explained.status);
     },

@@ -106,4 +106,6 @@ export interface ProviderConfiguration {
   owner?: string;
   /** Pause between two writes, per GitHub's guidance for avoiding secondary rate limits. */
   writeIntervalMs: number;
+  /** The most one request may wait for GitHub's rate limits in all, in seconds. */
+  maxRateLimitWaitSeconds: number;
 }

@@ -284,10 +284,7 @@ describe("provider behaviour", () => {
       });
     }
 
-    it("explains a rate limit that outlasts its retries", async () => {
-      emulator().injectFault({ ...faults.secondaryRateLimit({ method: "PUT" }, 1), times: Infinity });
-      await assert.rejects(create("actions-repository-secret", news), /rate limit was hit and retries ran out/);
-    });
+    // A rate limit that outlasts githubSecrets:maxRateLimitWaitSeconds: test/rate-limits.test.ts.
 
     it("explains an unreachable API", async () => {
       await configureProvider({ "github:baseUrl": "http://127.0.0.1:9" });

@@ -22,6 +22,7 @@ const NO_GITHUB_ENVIRONMENT = {
   GITHUB_BASE_URL: undefined,
   GITHUB_OWNER: undefined,
   GITHUB_SECRETS_WRITE_INTERVAL_MS: undefined,
+  GITHUB_SECRETS_MAX_RATE_LIMIT_WAIT_SECONDS: undefined,
 };
 
 function configure(config: Record<string, string | undefined>): Promise<void> {
@@ -67,10 +68,10 @@ describe("configuration: stack configuration, then the environment, then default
     assert.deepEqual(emulator().listSecrets(REPO).map((s) => s.name), ["FROM_GH_TOKEN", "FROM_GITHUB_TOKEN"]);
   });
 
-  it("defaults to api.github.com, no owner and GitHub's one second between writes", () =>
+  it("defaults to api.github.com, no owner, GitHub's one second between writes and ten minutes of rate-limit waiting", () =>
     inEnvironment({}, async () => {
       await configure({});
-      assert.deepEqual(currentConfiguration(), { token: undefined, baseUrl: DEFAULT_BASE_URL, owner: undefined, writeIntervalMs: 1000 });
+      assert.deepEqual(currentConfiguration(), { token: undefined, baseUrl: DEFAULT_BASE_URL, owner: undefined, writeIntervalMs: 1000, maxRateLimitWaitSeconds: 600 });
       assert.equal(DEFAULT_BASE_URL, "https://api.github.com");
     }));
 
@@ -84,6 +85,15 @@ describe("configuration: stack configuration, then the environment, then default
       assert.deepEqual([currentConfiguration().owner, currentConfiguration().writeIntervalMs], ["stack-owner", 0]);
       const fromStack = await operations.check("actions-organization-secret", {}, { secretName: "X", value: "v" });
       assert.equal(fromStack.inputs!.org, "stack-owner");
+    }));
+
+  it("takes the rate-limit wait bound from the stack over GITHUB_SECRETS_MAX_RATE_LIMIT_WAIT_SECONDS, and rejects a bad one", () =>
+    inEnvironment({ GITHUB_SECRETS_MAX_RATE_LIMIT_WAIT_SECONDS: "120" }, async () => {
+      await configure({});
+      assert.equal(currentConfiguration().maxRateLimitWaitSeconds, 120);
+      await configure({ "githubSecrets:maxRateLimitWaitSeconds": "0" });
+      assert.equal(currentConfiguration().maxRateLimitWaitSeconds, 0);
+      await assert.rejects(configure({ "githubSecrets:maxRateLimitWaitSeconds": "ten" }), /githubSecrets:maxRateLimitWaitSeconds must be a whole number of seconds, got "ten"/);
     }));
 
   it("rejects a write interval that is not a whole number of milliseconds, naming the setting", async () => {

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import sodium from "libsodium-wrappers";
-import { faults, startEmulator, type Container, type GitHubEmulator } from "../index";
+import { faults, GITHUB_CONTENT_CREATION_LIMITS, startEmulator, type Container, type GitHubEmulator } from "../index";
 
 let emu: GitHubEmulator;
 
@@ -914,6 +914,46 @@ describe("GitHub emulator", function () {
       assert.equal((await call("PUT", `${base}/secrets/I1`, sealed)).status, 201);
       assert.equal((await call("PUT", `${base}/secrets/I2`, sealed)).status, 403);
       assert.equal((await call("GET", `${base}/secrets`)).status, 200, "reads are not limited");
+    });
+
+    it("emulates the content-creation limit: writes beyond N per window get 403 with retry-after until the window has room", async () => {
+      const base = "/repos/octo-org/app/actions";
+      const sealed = await sealedFor(base, "v");
+      emu.setContentCreationLimit([{ count: 3, windowMs: 1500 }]);
+      const firstAt = Date.now();
+      assert.equal((await call("PUT", `${base}/secrets/C1`, sealed)).status, 201);
+      assert.equal((await call("POST", `${base}/variables`, { name: "C2", value: "v" })).status, 201);
+      assert.equal((await call("DELETE", `${base}/secrets/C1`)).status, 204, "every write counts, deletes too");
+      const refused = await call("PUT", `${base}/secrets/C3`, sealed);
+      assert.equal(refused.status, 403);
+      assert.match(refused.body.message, /exceeded a secondary rate limit and have been temporarily blocked from content creation/);
+      const retryAfter = Number(refused.headers.get("retry-after"));
+      assert.ok(retryAfter >= 1 && retryAfter <= 2, `retry-after ${retryAfter}`);
+      assert.ok(Date.now() + retryAfter * 1000 >= firstAt + 1500, "retry-after reaches the moment the first write leaves the window");
+      assert.equal((await call("GET", `${base}/secrets`)).status, 200, "reads are not limited");
+      assert.equal(emu.getSecret({ app: "actions", owner: "octo-org", repo: "app" }, "C3"), undefined, "a refused write changes nothing");
+
+      await new Promise((resolve) => setTimeout(resolve, retryAfter * 1000));
+      assert.equal((await call("PUT", `${base}/secrets/C3`, sealed)).status, 201, "room again; the refusal did not count");
+    });
+
+    it("applies every content-creation window (GitHub: per minute and per hour), and reset() lifts it", async () => {
+      assert.deepEqual(GITHUB_CONTENT_CREATION_LIMITS, [{ count: 80, windowMs: 60_000 }, { count: 500, windowMs: 3_600_000 }]);
+      const base = "/repos/octo-org/app/actions";
+      const sealed = await sealedFor(base, "v");
+      emu.setContentCreationLimit([{ count: 2, windowMs: 300 }, { count: 3, windowMs: 60_000 }]);
+      for (const n of ["W1", "W2"]) assert.equal((await call("PUT", `${base}/secrets/${n}`, sealed)).status, 201);
+      const short = await call("PUT", `${base}/secrets/W3`, sealed);
+      assert.deepEqual([short.status, short.headers.get("retry-after")], [403, "1"], "the short window is full");
+      await new Promise((resolve) => setTimeout(resolve, 350));
+      assert.equal((await call("PUT", `${base}/secrets/W3`, sealed)).status, 201);
+      const long = await call("PUT", `${base}/secrets/W4`, sealed);
+      assert.equal(long.status, 403, "the long window is full");
+      assert.ok(Number(long.headers.get("retry-after")) >= 59, `retry-after ${long.headers.get("retry-after")}`);
+
+      emu.reset();
+      assert.equal((await call("PUT", `${base}/secrets/W4`, sealed)).status, 201);
+      assert.throws(() => emu.setContentCreationLimit([{ count: 0, windowMs: 1000 }]), /invalid content-creation window/);
     });
   });
 

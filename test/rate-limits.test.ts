@@ -1,0 +1,126 @@
+import assert from "node:assert/strict";
+import { faults, type Container, type RecordedRequest } from "../emulator";
+import { configureProvider } from "./support/configure-provider";
+import { createVia } from "./support/lifecycle";
+import { emulator } from "./support/root-hooks";
+
+/*
+ * GitHub's rate limits, answered by the emulator: each is waited out as its headers say, for
+ * as long as the total wait of one request stays within githubSecrets:maxRateLimitWaitSeconds,
+ * however many times GitHub refuses; the user is told why the update waits; past the bound
+ * the failure says until when and what to do.
+ */
+
+const REPO: Container = { app: "actions", owner: "octo-org", repo: "app" };
+const VALUE = "the-rate-limited-plaintext";
+const news = (name: string) => ({ owner: "octo-org", repository: "app", secretName: name, value: VALUE });
+const create = (name: string) => createVia("actions-repository-secret", news(name));
+const puts = (name?: string): RecordedRequest[] =>
+  emulator().requests.filter((r) => r.method === "PUT" && r.route?.endsWith("/secrets/{secret_name}") && (name === undefined || r.path.endsWith(`/${name}`)));
+
+/** Runs `body` with console.warn (the provider's stderr, which `pulumi up` shows) recorded; restores it. */
+async function recordingWarnings<T>(body: () => Promise<T>): Promise<{ result: T; warnings: string[] }> {
+  const warnings: string[] = [];
+  const original = console.warn;
+  console.warn = (...args: unknown[]) => void warnings.push(args.map(String).join(" "));
+  try {
+    return { result: await body(), warnings };
+  } finally {
+    console.warn = original;
+  }
+}
+
+function assertNoSecretIn(texts: readonly string[]): void {
+  for (const text of texts) {
+    assert.ok(!text.includes(VALUE), `the value in: ${text}`);
+    assert.ok(!text.includes(emulator().token), `the token in: ${text}`);
+  }
+}
+
+const announcements = (warnings: readonly string[]) => warnings.filter((w) => w.startsWith("GitHub rate limit: "));
+
+describe("rate limits: waited out within a bound on the total wait, and announced", function () {
+  this.timeout(60_000);
+
+  beforeEach(() => configureProvider());
+
+  it("honours retry-after on a 429 without GitHub's secondary-rate-limit wording", async () => {
+    emulator().injectFault(faults.tooManyRequests({ method: "PUT" }, 2));
+    const { warnings } = await recordingWarnings(() => create("PLAIN_429"));
+    assert.equal(emulator().getSecret(REPO, "PLAIN_429")?.value, VALUE);
+    const [refused, accepted] = puts();
+    assert.equal(refused?.status, 429);
+    assert.equal(puts().length, 2);
+    const waitedMs = accepted!.startedAt - refused!.finishedAt;
+    assert.ok(waitedMs >= 1900, `retried ${Math.round(waitedMs)} ms after a retry-after of 2 s`);
+    assert.match(announcements(warnings).join("\n"), /GitHub rate limit: GitHub asks to slow down \(secondary rate limit[^)]*\); waiting 2 s until \d\d:\d\d:\d\dZ before PUT \/repos\/octo-org\/app\/actions\/secrets\/PLAIN_429/);
+    assertNoSecretIn(warnings);
+  });
+
+  it("waits until x-ratelimit-reset on a primary limit, however many times GitHub refuses", async () => {
+    // The reset is fixed when the fault is built: every refusal names the same moment.
+    const fault = faults.primaryRateLimit({ method: "PUT", times: 5 }, 2);
+    const resetMs = Number(fault.headers!["x-ratelimit-reset"]) * 1000;
+    emulator().injectFault(fault);
+    const { warnings } = await recordingWarnings(() => create("PRIMARY"));
+    assert.equal(emulator().getSecret(REPO, "PRIMARY")?.value, VALUE);
+    assert.deepEqual(puts().map((r) => r.status), [403, 403, 403, 403, 403, 201], "five refusals, then the write");
+    assert.ok(puts()[5]!.startedAt >= resetMs, "the write went out before the limit's reset");
+    const said = announcements(warnings);
+    assert.match(said[0]!, /GitHub rate limit: this token's requests for the hour are used up \(x-ratelimit-remaining: 0\); waiting \d s until \d\d:\d\d:\d\dZ before PUT \/repos\/octo-org\/app\/actions\/secrets\/PRIMARY \(at most 600 s per request: githubSecrets:maxRateLimitWaitSeconds\)/);
+    assertNoSecretIn(warnings);
+  });
+
+  it("fails at once, with the reset time and what to do, when the reset is beyond the bound", async () => {
+    await configureProvider({ "githubSecrets:maxRateLimitWaitSeconds": "30" });
+    const fault = faults.primaryRateLimit({ method: "PUT", times: Infinity }, 120);
+    const reset = new Date(Number(fault.headers!["x-ratelimit-reset"]) * 1000).toISOString();
+    emulator().injectFault(fault);
+    await assert.rejects(create("TOO_LATE"), (error: Error) => {
+      assert.ok(error.message.includes(`GitHub's rate limit for this token is used up until ${reset} (403), later than githubSecrets:maxRateLimitWaitSeconds (30 s) allows waiting`), error.message);
+      assert.match(error.message, /run `pulumi up` again after .*, or allow a longer wait with `pulumi config set githubSecrets:maxRateLimitWaitSeconds 3600`/);
+      assertNoSecretIn([error.message]);
+      return true;
+    });
+    assert.equal(puts().length, 1, "no waiting, no second try");
+  });
+
+  it("keeps waiting out a secondary limit past three refusals, and gives up only when the bound is spent", async () => {
+    emulator().injectFault({ ...faults.secondaryRateLimit({ method: "PUT" }, 1), times: 5 });
+    await create("PERSISTENT");
+    assert.equal(emulator().getSecret(REPO, "PERSISTENT")?.value, VALUE);
+    assert.equal(puts("PERSISTENT").length, 6);
+
+    emulator().clearFaults();
+    await configureProvider({ "githubSecrets:maxRateLimitWaitSeconds": "3" });
+    emulator().injectFault({ ...faults.secondaryRateLimit({ method: "PUT" }, 1), times: Infinity });
+    await assert.rejects(create("ENDLESS"), (error: Error) => {
+      assert.match(error.message, /GitHub's secondary rate limit kept refusing the request for longer than githubSecrets:maxRateLimitWaitSeconds \(3 s\) allows waiting \(403, retry-after 1 s\); run `pulumi up` again in a few minutes/);
+      assertNoSecretIn([error.message]);
+      return true;
+    });
+    assert.equal(puts("ENDLESS").length, 4, "three waits of 1 s fill a bound of 3 s");
+  });
+
+  it("completes writes beyond GitHub's content-creation limit by waiting for room", async () => {
+    emulator().setContentCreationLimit([{ count: 5, windowMs: 1000 }]);
+    const names = Array.from({ length: 12 }, (_, i) => `BURST_${i}`);
+    const { warnings } = await recordingWarnings(() => Promise.all(names.map(create)));
+    for (const name of names) assert.equal(emulator().getSecret(REPO, name)?.value, VALUE, name);
+    const refused = puts().filter((r) => r.status === 403).length;
+    assert.ok(refused >= 1, "the limit was reached");
+    assert.match(announcements(warnings)[0]!, /GitHub asks to slow down \(secondary rate limit[^)]*\); waiting 1 s until/);
+  });
+
+  it("starts no other write while GitHub asks to wait", async () => {
+    emulator().injectFault(faults.secondaryRateLimit({ method: "PUT", path: "/repos/octo-org/app/actions/secrets/FIRST" }, 2));
+    const first = create("FIRST");
+    while (!puts("FIRST").some((r) => r.status === 403)) await new Promise((resolve) => setTimeout(resolve, 10));
+    const refusedAt = puts("FIRST")[0]!.finishedAt;
+    await Promise.all([first, create("SECOND")]);
+    const second = puts("SECOND");
+    assert.equal(second.length, 1);
+    assert.ok(second[0]!.startedAt - refusedAt >= 1900, `another write started ${Math.round(second[0]!.startedAt - refusedAt)} ms into a wait of 2 s`);
+    assert.equal(emulator().getSecret(REPO, "SECOND")?.value, VALUE);
+  });
+});
