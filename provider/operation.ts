@@ -38,6 +38,18 @@ export interface Operation {
   fail(error: unknown): Error;
 }
 
+/**
+ * Destroy, refresh and the delete half of a replacement do not run the program: the engine
+ * configures the default provider with the configuration recorded in the state at the last
+ * update, so settings added since (a token moved from GITHUB_TOKEN into github:token) are
+ * not seen yet. (Measured with the CLI: REFERENCE.md, "The default provider keeps the
+ * configuration of the last update".)
+ */
+const STALE_CONFIGURATION_HINT =
+  ". If the stack configuration holds one now: this command runs with the configuration recorded at the last `pulumi up` " +
+  "(Pulumi configures the provider of a delete or refresh from the state), so run `pulumi up` first to record it, " +
+  "or set GITHUB_TOKEN for this command";
+
 export function begin(key: ScopeKey, props: ResolvedInputs, action: string): Operation {
   const scope = scopeFor(key);
   const configuration = currentConfiguration();
@@ -49,7 +61,8 @@ export function begin(key: ScopeKey, props: ResolvedInputs, action: string): Ope
     throw new GitHubSecretsError(
       `${capitalize(action)} ${scope.title} ${target.label} needs a GitHub token or App: ` +
         "run `pulumi config set --secret github:token …` (or set GITHUB_TOKEN or GH_TOKEN), " +
-        "or configure a GitHub App with github:appAuth (or GITHUB_APP_ID, GITHUB_APP_INSTALLATION_ID, GITHUB_APP_PEM_FILE)",
+        "or configure a GitHub App with github:appAuth (or GITHUB_APP_ID, GITHUB_APP_INSTALLATION_ID, GITHUB_APP_PEM_FILE)" +
+        (action === "deleting" || action === "reading" ? STALE_CONFIGURATION_HINT : ""),
     );
   }
   // What a failure's message must never show: GitHub's message or a proxy's may echo the

@@ -224,9 +224,33 @@ describe("provider behaviour", () => {
     it("refuses to write without a token, before any request", async () => {
       await withEnvironment({ GITHUB_TOKEN: undefined, GH_TOKEN: undefined }, async () => {
         await configureProvider({ "github:token": undefined });
-        await assert.rejects(create("actions-repository-secret", { owner: "octo-org", repository: "app", secretName: "X", value: "v" }), /needs a GitHub token.*github:token.*GITHUB_TOKEN/);
+        await assert.rejects(create("actions-repository-secret", { owner: "octo-org", repository: "app", secretName: "X", value: "v" }), (error: Error) => {
+          assert.match(error.message, /needs a GitHub token.*github:token.*GITHUB_TOKEN/);
+          assert.doesNotMatch(error.message, /recorded at the last/, "an up sees the current configuration");
+          return true;
+        });
         assert.equal(emulator().requests.length, 0);
       });
+    });
+
+    it("explains a destroy or refresh without a token: the configuration of the last up, and what to do", async () => {
+      const { id, outs } = await create("actions-repository-secret", { owner: "octo-org", repository: "app", secretName: "KEPT", value: "v" });
+      emulator().clearRequests();
+      await withEnvironment({ GITHUB_TOKEN: undefined, GH_TOKEN: undefined }, async () => {
+        // What the engine hands a destroy after the token moved from GITHUB_TOKEN into github:token.
+        await configureProvider({ "github:token": undefined });
+        const explained = (error: Error) => {
+          assert.match(error.message, /^Deleting|^Reading/);
+          assert.match(error.message, /needs a GitHub token or App/);
+          assert.match(error.message, /this command runs with the configuration recorded at the last `pulumi up` \(Pulumi configures the provider of a delete or refresh from the state\)/);
+          assert.match(error.message, /run `pulumi up` first to record it, or set GITHUB_TOKEN for this command/);
+          return true;
+        };
+        await assert.rejects(operations.delete("actions-repository-secret", id, outs), explained);
+        await assert.rejects(operations.read("actions-repository-secret", id, outs), explained);
+      });
+      assert.equal(emulator().requests.length, 0);
+      assert.equal(emulator().getSecret(REPO, "KEPT")?.value, "v", "nothing deleted");
     });
 
     it("paces writes by githubSecrets:writeIntervalMs", async () => {
