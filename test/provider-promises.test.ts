@@ -126,6 +126,31 @@ describe("promises the provider keeps (each test fails when its promise breaks)"
     });
   }
 
+  for (const fixture of scopeFixtures.filter((f) => f.inputs.org !== undefined || f.key === "codespaces-user-secret")) {
+    describe(`${fixture.key}: repository selection in diff`, () => {
+      const props = (selectedRepositories: unknown) => ({
+        ...fixture.inputs,
+        ...(fixture.inputs.org ? { visibility: "selected" } : {}),
+        [fixture.nameProperty]: "PICKED",
+        value: "v",
+        selectedRepositories,
+      });
+
+      it("sees no change in order or letter case, and a change from no list to an empty one", async () => {
+        const { id, outs } = await createVia(fixture.key, props(["octo-org/app", "octo-org/API", 1003]));
+        for (const same of [[1003, "octo-org/api", "OCTO-ORG/APP"], ["octo-org/API", "Octo-Org/app", 1003]]) {
+          const diff = await operations.diff(fixture.key, id, outs, await checkedInputs(fixture.key, props(same)));
+          assert.equal(diff.changes, false, JSON.stringify(same));
+        }
+        const fewer = await operations.diff(fixture.key, id, outs, await checkedInputs(fixture.key, props(["octo-org/app", 1003])));
+        assert.deepEqual([fewer.changes, fewer.replaces], [true, []]);
+        const unmanaged = { ...outs, selectedRepositories: undefined };
+        const empty = await operations.diff(fixture.key, id, unmanaged, await checkedInputs(fixture.key, props([])));
+        assert.equal(empty.changes, true, "no list (unmanaged) and an empty list differ");
+      });
+    });
+  }
+
   for (const fixture of variableScopes) {
     describe(`${fixture.key}: exact values`, () => {
       const props = (value: string) => ({ ...fixture.inputs, variableName: "EXACT", value });
