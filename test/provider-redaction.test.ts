@@ -55,6 +55,15 @@ async function rejectsConcealed(promise: Promise<unknown>, secrets: readonly str
 describe("error messages never carry a token, plaintext or sealed value (emulator echoes requests)", () => {
   beforeEach(() => configureProvider());
 
+  it("redacts values from four characters on (shorter ones would blank out ordinary words)", async () => {
+    emulator().setEchoRequests(true);
+    failEvery(422, WRITE_METHODS);
+    const news = { owner: "octo-org", repository: "app", variableName: "SHORT", value: "q7z!" };
+    await rejectsConcealed(createVia("actions-repository-variable", news), ["q7z!"]);
+    const three = { ...news, value: "q7z" };
+    await assert.rejects(createVia("actions-repository-variable", three), (error: Error) => error.message.includes('"value":"q7z"'));
+  });
+
   for (const fixture of scopeFixtures) {
     describe(fixture.key, () => {
       const selection =
