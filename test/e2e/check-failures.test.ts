@@ -1,12 +1,11 @@
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { PulumiRun } from "../../scripts/lib/pulumi-cli";
 import { startEmulator, type GitHubEmulator } from "../../emulator";
 import { MAX_VALUE_BYTES } from "../../provider/validation";
-import { assertNoPlaintext, configureForEmulator, removeDir, requirePulumiCli, workspaceFor } from "./support";
+import { assertNoPlaintext, configureForEmulator, removeDir, requirePulumiCli, tearDownStack, useSecretValues, workspaceFor } from "./support";
 
 /*
  * The engine prints a failed check with the whole input of the property it names, even a
@@ -125,13 +124,9 @@ describe("end to end: a rejected value is never printed", function () {
     requirePulumiCli();
     emulator = await startEmulator({ port: 0 });
     context = workspaceFor(programDir, "github-secrets-e2e-check");
-    // The values file lives outside the directories searched for plaintext.
-    valuesDir = mkdtempSync(path.join(os.tmpdir(), "github-secrets-e2e-check-values-"));
-    const valuesFile = path.join(valuesDir, "values.json");
-    writeFileSync(valuesFile, JSON.stringify(Object.fromEntries(cases.flatMap((c) => Object.entries(c.secretArgs).map(([input, v]) => [`${c.name}.${input}`, v])))));
     await context.workspace.run(["stack", "init", stack]);
     await configureForEmulator(context.workspace, emulator);
-    await context.workspace.setConfig("secretValuesFile", valuesFile);
+    valuesDir = await useSecretValues(context.workspace, Object.fromEntries(cases.flatMap((c) => Object.entries(c.secretArgs).map(([input, v]) => [`${c.name}.${input}`, v]))));
     const stackFile = readFileSync(path.join(programDir, `Pulumi.${stack}.yaml`), "utf8");
     assert.match(stackFile, /\nconfig:\n(?: {2}.*\n)+$/, "the stack file ends with its config section");
 
@@ -146,11 +141,8 @@ describe("end to end: a rejected value is never printed", function () {
   });
 
   after(async () => {
-    await context?.workspace.run(["stack", "rm", "--yes", "--force", stack], { allowFailure: true });
-    rmSync(path.join(programDir, `Pulumi.${stack}.yaml`), { force: true });
-    if (context) removeDir(context.stateDir);
+    await tearDownStack(context, stack, emulator);
     if (valuesDir) removeDir(valuesDir);
-    await emulator?.close();
   });
 
   for (const c of cases) {

@@ -1,11 +1,9 @@
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { startEmulator, type Container, type GitHubEmulator } from "../../emulator";
-import { assertNoPlaintext, configureForEmulator, removeDir, requirePulumiCli, workspaceFor } from "./support";
+import { assertNoPlaintext, configureForEmulator, removeDir, requirePulumiCli, tearDownStack, useSecretValues, workspaceFor } from "./support";
 
 /*
  * The README's recovery after Ctrl-C: an `up` of 60 secrets interrupted with SIGINT half-way
@@ -29,23 +27,16 @@ describe("end to end: an up interrupted with SIGINT, then refresh and up", funct
     requirePulumiCli();
     emulator = await startEmulator({ port: 0 });
     context = workspaceFor(programDir, "github-secrets-e2e-interrupted");
-    valuesDir = mkdtempSync(path.join(os.tmpdir(), "github-secrets-e2e-interrupted-values-"));
-    const valuesFile = path.join(valuesDir, "values.json");
-    writeFileSync(valuesFile, JSON.stringify(Object.fromEntries(items.map((item) => [item.name, item.value]))));
     await context.workspace.run(["stack", "init", stack]);
     await configureForEmulator(context.workspace, emulator);
-    await context.workspace.setConfig("secretValuesFile", valuesFile);
+    valuesDir = await useSecretValues(context.workspace, Object.fromEntries(items.map((item) => [item.name, item.value])));
     const spec = items.map((item) => ({ type: "RepoSecret", name: item.name.toLowerCase(), args: { repository: "app", secretName: item.name }, secretArgs: { value: item.name } }));
     await context.workspace.setConfig("spec", JSON.stringify(spec));
   });
 
   after(async () => {
-    await context?.workspace.run(["destroy", "--yes", "--stack", stack], { allowFailure: true });
-    await context?.workspace.run(["stack", "rm", "--yes", "--force", stack], { allowFailure: true });
-    rmSync(path.join(programDir, `Pulumi.${stack}.yaml`), { force: true });
-    if (context) removeDir(context.stateDir);
+    await tearDownStack(context, stack, emulator);
     if (valuesDir) removeDir(valuesDir);
-    await emulator?.close();
   });
 
   it("stops mid-way on SIGINT; refresh and up then converge with every value right", async () => {

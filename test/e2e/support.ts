@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { PulumiWorkspace, type PulumiRun } from "../../scripts/lib/pulumi-cli";
@@ -97,4 +97,18 @@ export async function tearDownStack(
     removeDir(context.stateDir);
   }
   await emulator?.close();
+}
+
+/**
+ * Writes the values the test program passes as Pulumi secrets (`secretArgs` in
+ * test/e2e/program) to a JSON file outside the directories assertNoPlaintext searches, and
+ * points the selected stack's `secretValuesFile` at it. Returns the file's directory, for
+ * the suite to remove.
+ */
+export async function useSecretValues(workspace: PulumiWorkspace, values: Readonly<Record<string, unknown>>): Promise<string> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "github-secrets-e2e-values-"));
+  const file = path.join(dir, "values.json");
+  writeFileSync(file, JSON.stringify(values));
+  await workspace.setConfig("secretValuesFile", file);
+  return dir;
 }
