@@ -84,13 +84,18 @@ export function removeDir(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
 }
 
-/** After a suite: destroys and removes the stack, its settings file and its state directory, and stops the emulator. */
+/**
+ * After a suite: destroys and removes the stack, its settings file and its state directory,
+ * and stops the emulator. `destroy: false` skips the destroy when the emulator is thrown
+ * away anyway and destroying costs minutes (hundreds of resources).
+ */
 export async function tearDownStack(
   context: ReturnType<typeof workspaceFor> | undefined,
   stack: string,
   emulator: GitHubEmulator | undefined,
+  options: { destroy?: boolean } = {},
 ): Promise<void> {
-  await context?.workspace.run(["destroy", "--yes", "--stack", stack], { allowFailure: true });
+  if (options.destroy !== false) await context?.workspace.run(["destroy", "--yes", "--stack", stack], { allowFailure: true });
   await context?.workspace.run(["stack", "rm", "--yes", "--force", stack], { allowFailure: true });
   if (context) {
     rmSync(path.join(context.workspace.options.projectDir, `Pulumi.${stack}.yaml`), { force: true });
