@@ -1,0 +1,156 @@
+/*
+ * `npm run bench [-- --count N] [-- --rounds R] [-- --thousand]`: the cost of this library
+ * beyond the Pulumi engine's own. The same program runs N RepoSecrets ("ours", against the
+ * in-process GitHub emulator, write interval 0) and N no-op dynamic resources ("floor",
+ * scripts/bench/floor) with the same inputs. Each phase runs ours and the floor back to back,
+ * alternating which goes first, for R rounds; the table gives medians and their ratio, the
+ * requests GitHub would have seen, and the provider process's peak memory. Not a test: the
+ * machine is shared and timings are noisy, which is why only same-run ratios are reported.
+ */
+import { execFileSync } from "node:child_process";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { startEmulator, type GitHubEmulator } from "../../emulator";
+import { PulumiWorkspace } from "../lib/pulumi-cli";
+import { ProviderMemorySampler } from "./process-memory";
+import { markdownTable, PHASES, roundsTable, type Phase, type Results, type Sample, type Variant } from "./report";
+
+const repositoryRoot = path.resolve(__dirname, "..", "..");
+const STACK = "bench";
+const PER_REPOSITORY = 100; // GitHub's limit of secrets per repository
+
+interface Options {
+  count: number;
+  rounds: number;
+}
+
+function parseOptions(argv: string[]): Options {
+  const options: Options = { count: 100, rounds: 3 };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const next = () => Number(argv[++i]);
+    if (arg === "--count") options.count = next();
+    else if (arg === "--rounds") options.rounds = next();
+    else if (arg === "--thousand") options.count = 1000;
+    else throw new Error(`unknown argument ${arg}; usage: npm run bench -- [--count N | --thousand] [--rounds R]`);
+  }
+  if (!Number.isInteger(options.count) || options.count < 1) throw new Error("--count needs a positive integer");
+  if (!Number.isInteger(options.rounds) || options.rounds < 1) throw new Error("--rounds needs a positive integer");
+  return options;
+}
+
+interface Project {
+  variant: Variant;
+  dir: string;
+  workspace: PulumiWorkspace;
+  memory: ProviderMemorySampler;
+}
+
+/**
+ * A Pulumi project in a temporary directory whose node_modules links to this repository's
+ * packages, so ours is loaded as `pulumi-github-secrets` and the floor as `bench-floor`: both
+ * by package name, the way a user's project loads ours.
+ */
+async function makeProject(variant: Variant, emulator: GitHubEmulator, count: number): Promise<Project> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), `github-secrets-bench-${variant}-`));
+  mkdirSync(path.join(dir, "node_modules"));
+  symlinkSync(path.join(repositoryRoot, "node_modules", "@pulumi"), path.join(dir, "node_modules", "@pulumi"));
+  symlinkSync(repositoryRoot, path.join(dir, "node_modules", "pulumi-github-secrets"));
+  symlinkSync(path.join(__dirname, "floor"), path.join(dir, "node_modules", "bench-floor"));
+  copyFileSync(path.join(__dirname, "program", "index.js"), path.join(dir, "index.js"));
+  writeFileSync(path.join(dir, "Pulumi.yaml"), "name: github-secrets-bench\nruntime:\n  name: nodejs\n  options:\n    typescript: false\nmain: index.js\n");
+  writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "github-secrets-bench", private: true }));
+  const workspace = new PulumiWorkspace({ projectDir: dir, stateDir: path.join(dir, ".state"), passphrase: "bench" });
+  await workspace.run(["stack", "init", STACK]);
+  await workspace.setConfig("github:token", emulator.token, { secret: true });
+  await workspace.setConfig("github:baseUrl", emulator.url);
+  await workspace.setConfig("github:owner", "octo-org");
+  await workspace.setConfig("githubSecrets:writeIntervalMs", "0");
+  await workspace.setConfig("count", String(count));
+  await workspace.setConfig("variant", variant);
+  return { variant, dir, workspace, memory: new ProviderMemorySampler(workspace.homeDir) };
+}
+
+const COMMANDS: Record<Phase, string[]> = {
+  create: ["up", "--yes", "--skip-preview"],
+  preview: ["preview", "--expect-no-changes"],
+  "no-change up": ["up", "--yes", "--skip-preview", "--expect-no-changes"],
+  refresh: ["refresh", "--yes", "--skip-preview"],
+  "change all": ["up", "--yes", "--skip-preview"],
+  destroy: ["destroy", "--yes", "--skip-preview"],
+};
+
+async function runPhase(project: Project, phase: Phase, emulator: GitHubEmulator): Promise<Sample> {
+  emulator.clearRequests();
+  project.memory.start();
+  const started = performance.now();
+  await project.workspace.run([...COMMANDS[phase], "--stack", STACK]);
+  const seconds = (performance.now() - started) / 1000;
+  const peakRss = project.memory.stop();
+  const requests: Record<string, number> = {};
+  for (const request of emulator.requests) requests[request.method] = (requests[request.method] ?? 0) + 1;
+  return { seconds, peakRss, requests };
+}
+
+/** What GitHub holds after a phase of ours must be what the program declared. */
+function verify(emulator: GitHubEmulator, phase: Phase, count: number, version: string): void {
+  const repositories = Math.ceil(count / PER_REPOSITORY);
+  let held = 0;
+  for (let r = 0; r < repositories; r++) held += emulator.listSecrets({ app: "actions", owner: "octo-org", repo: `bench-${r}` }).length;
+  const expected = phase === "destroy" ? 0 : count;
+  if (held !== expected) throw new Error(`after ${phase}: ${held} secrets on the emulator, expected ${expected}`);
+  if (phase !== "destroy") {
+    const last = emulator.getSecret({ app: "actions", owner: "octo-org", repo: `bench-${repositories - 1}` }, `BENCH_SECRET_${count - 1}`);
+    if (last?.value !== `value-${version}-${count - 1}`) throw new Error(`after ${phase}: the last secret does not hold version ${version}`);
+  }
+}
+
+function environmentReport(options: Options): string {
+  const cpu = os.cpus();
+  const sdk = (JSON.parse(readFileSync(path.join(repositoryRoot, "node_modules/@pulumi/pulumi/package.json"), "utf8")) as { version: string }).version;
+  const cli = execFileSync("pulumi", ["version"], { encoding: "utf8" }).trim();
+  return [
+    `- machine: ${cpu.length} × ${cpu[0]?.model ?? "unknown CPU"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB, ${os.type()} ${os.release()}`,
+    `- Pulumi CLI ${cli}, @pulumi/pulumi ${sdk}, Node ${process.version}`,
+    `- ${options.count} repository secrets over ${Math.ceil(options.count / PER_REPOSITORY)} repositories, ${options.rounds} rounds, write interval 0 ms`,
+    `- command: npm run bench -- --count ${options.count} --rounds ${options.rounds}`,
+  ].join("\n");
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const emulator = await startEmulator({ port: 0 });
+  for (let r = 0; r < Math.ceil(options.count / PER_REPOSITORY); r++) emulator.addRepository("octo-org", `bench-${r}`);
+  const projects = { ours: await makeProject("ours", emulator, options.count), floor: await makeProject("floor", emulator, options.count) };
+  const results = Object.fromEntries(
+    (["ours", "floor"] as const).map((v) => [v, Object.fromEntries(PHASES.map((p) => [p, [] as Sample[]]))]),
+  ) as Results;
+  try {
+    for (let round = 0; round < options.rounds; round++) {
+      const order: Variant[] = round % 2 === 0 ? ["ours", "floor"] : ["floor", "ours"];
+      for (const phase of PHASES) {
+        const version = phase === "change all" ? `r${round}b` : `r${round}a`;
+        if (phase === "create" || phase === "change all") {
+          for (const project of Object.values(projects)) await project.workspace.setConfig("version", version);
+        }
+        for (const variant of order) {
+          const sample = await runPhase(projects[variant], phase, emulator);
+          results[variant][phase].push(sample);
+          if (variant === "ours") verify(emulator, phase, options.count, version);
+          process.stderr.write(`round ${round + 1} ${phase.padEnd(12)} ${variant.padEnd(5)} ${sample.seconds.toFixed(2)} s\n`);
+        }
+      }
+    }
+  } finally {
+    await emulator.close();
+    for (const project of Object.values(projects)) rmSync(project.dir, { recursive: true, force: true });
+  }
+  process.stdout.write(`${environmentReport(options)}\n\n${markdownTable(results, options.count)}\n\nRatio per round:\n\n${roundsTable(results)}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,64 @@
+/** Medians, ratios and the markdown table the benchmark prints. */
+
+export const PHASES = ["create", "preview", "no-change up", "refresh", "change all", "destroy"] as const;
+export type Phase = (typeof PHASES)[number];
+export type Variant = "ours" | "floor";
+
+export interface Sample {
+  seconds: number;
+  /** Peak RSS of the dynamic-provider process, bytes. */
+  peakRss: number;
+  /** Requests the emulator answered during the phase, by method. */
+  requests: Record<string, number>;
+}
+
+export type Results = Record<Variant, Record<Phase, Sample[]>>;
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+
+function requestsCell(samples: readonly Sample[], count: number): string {
+  // Requests are the same in every round unless something retried: report the median per method.
+  const methods = [...new Set(samples.flatMap((s) => Object.keys(s.requests)))].sort();
+  if (methods.length === 0) return "0";
+  const parts = methods.map((m) => `${m} ${median(samples.map((s) => s.requests[m] ?? 0))}`);
+  const total = median(samples.map((s) => Object.values(s.requests).reduce((a, b) => a + b, 0)));
+  return `${parts.join(", ")} (${(total / count).toFixed(2)}/secret)`;
+}
+
+export function markdownTable(results: Results, count: number): string {
+  const lines = [
+    "| phase | ours (s) | floor (s) | ours / floor | requests (ours) | peak RSS ours | peak RSS floor |",
+    "| --- | ---: | ---: | ---: | --- | ---: | ---: |",
+  ];
+  for (const phase of PHASES) {
+    const ours = results.ours[phase];
+    const floor = results.floor[phase];
+    const o = median(ours.map((s) => s.seconds));
+    const f = median(floor.map((s) => s.seconds));
+    lines.push(
+      `| ${phase} | ${o.toFixed(2)} | ${f.toFixed(2)} | ${(o / f).toFixed(2)}× | ${requestsCell(ours, count)} | ` +
+        `${mb(median(ours.map((s) => s.peakRss)))} | ${mb(median(floor.map((s) => s.peakRss)))} |`,
+    );
+  }
+  return lines.join("\n");
+}
+
+/** Each round's ratio, to show the spread behind the medians. */
+export function roundsTable(results: Results): string {
+  const rounds = results.ours.create.length;
+  const lines = [
+    `| phase | ${Array.from({ length: rounds }, (_, i) => `round ${i + 1}`).join(" | ")} |`,
+    `| --- | ${Array.from({ length: rounds }, () => "---:").join(" | ")} |`,
+  ];
+  for (const phase of PHASES) {
+    const ratios = results.ours[phase].map((s, i) => `${(s.seconds / results.floor[phase][i]!.seconds).toFixed(2)}×`);
+    lines.push(`| ${phase} | ${ratios.join(" | ")} |`);
+  }
+  return lines.join("\n");
+}
