@@ -42,6 +42,18 @@ export class Clock implements EmulatorClock {
     this.lastStamp = undefined;
   }
 
+  /**
+   * The `Date` header of a response sent now, from this clock (so it agrees with the
+   * `updated_at` stamps). After a write's response, later writes are stamped after its Date,
+   * as they are on GitHub once a second has passed: a client may take the Date of its write's
+   * response as the time of its write.
+   */
+  responseDate(afterWrite: boolean): string {
+    const t = Math.floor(this.now().getTime() / 1000) * 1000;
+    if (afterWrite) this.lastStamp = Math.max(this.lastStamp ?? -Infinity, t);
+    return new Date(t).toUTCString();
+  }
+
   /** The timestamp (epoch ms, whole seconds) for a mutation happening now. */
   stamp(): number {
     const current = Math.floor(this.base() / 1000) * 1000;

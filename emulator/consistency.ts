@@ -1,5 +1,7 @@
-// Eventual-consistency switch: right after a secret or variable is created, GETs of it may
+// Eventual-consistency switches. Right after a secret or variable is created, GETs of it may
 // answer 404 for a while (GitHub does this), either for a time window or for a number of GETs.
+// Right after an existing one is written, its GET and the lists may show the version before
+// the write (GitHub does this too: a replica that has not caught up).
 
 import { performance } from "node:perf_hooks";
 import type { ItemRecord } from "./state";
@@ -42,5 +44,44 @@ export class ReadAfterWrite {
       else record.hiddenUntil = undefined;
     }
     return hidden;
+  }
+}
+
+export class StaleReads {
+  private windowMs = 0;
+  /** Bumped to end every open window at once. */
+  private generation = 0;
+
+  /** For `ms` (real time) after a write changes an existing item, reads show the previous version. 0 disables. */
+  setWindow(ms: number): void {
+    if (!Number.isFinite(ms) || ms < 0) throw new Error("stale-read window must be a finite, non-negative number");
+    this.windowMs = ms;
+  }
+
+  /** The replicas catch up: every item reads as it is now. */
+  catchUp(): void {
+    this.generation += 1;
+  }
+
+  reset(): void {
+    this.windowMs = 0;
+    this.catchUp();
+  }
+
+  /** Called before a write changes `record`: keeps the version a lagging replica still shows. */
+  beforeWrite(record: ItemRecord): void {
+    if (this.windowMs === 0) return;
+    // A replica that lags behind one write lags behind the next one too: keep the oldest.
+    const previous = this.open(record) ? record.stale!.previous : { ...record, stale: undefined, selectedRepositoryIds: record.selectedRepositoryIds && [...record.selectedRepositoryIds] };
+    record.stale = { previous, until: performance.now() + this.windowMs, generation: this.generation };
+  }
+
+  /** The version a GET or a list shows now. */
+  view<T extends ItemRecord>(record: T): T {
+    return this.open(record) ? (record.stale!.previous as T) : record;
+  }
+
+  private open(record: ItemRecord): boolean {
+    return record.stale !== undefined && record.stale.generation === this.generation && performance.now() < record.stale.until;
   }
 }

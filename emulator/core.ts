@@ -2,7 +2,7 @@
 
 import { AppRegistry } from "./apps";
 import { Clock } from "./clock";
-import { ReadAfterWrite } from "./consistency";
+import { ReadAfterWrite, StaleReads } from "./consistency";
 import type { OpenApiValidator } from "./openapi-validator";
 import { Store } from "./state";
 import { World, type WorldSeed } from "./world";
@@ -11,6 +11,7 @@ export class EmulatorCore {
   readonly clock = new Clock();
   readonly store = new Store();
   readonly readAfterWrite = new ReadAfterWrite();
+  readonly staleReads = new StaleReads();
   readonly world: World;
   readonly apps: AppRegistry;
   /** "http://127.0.0.1:PORT", known once the server listens. */
@@ -24,12 +25,13 @@ export class EmulatorCore {
     this.apps = new AppRegistry(this.world, () => this.clock.realNow());
   }
 
-  /** Back to the seed: world, secrets, variables, clock, consistency switch, Apps (key pairs kept, rotations undone, tokens forgotten). */
+  /** Back to the seed: world, secrets, variables, clock, consistency switches, Apps (key pairs kept, rotations undone, tokens forgotten). */
   reset(): void {
     this.world.reset();
     this.store.reset();
     this.clock.reset();
     this.readAfterWrite.reset();
+    this.staleReads.reset();
     this.apps.reset();
   }
 }

@@ -183,6 +183,14 @@ export class Emulator implements GitHubEmulator {
     this.core.readAfterWrite.setMisses(count);
   }
 
+  setStaleReads(ms: number): void {
+    this.core.staleReads.setWindow(ms);
+  }
+
+  endStaleReads(): void {
+    this.core.staleReads.catchUp();
+  }
+
   setLatency(ms: number): void {
     if (!Number.isFinite(ms) || ms < 0) throw new Error("latency must be a finite, non-negative number");
     this.server.latencyMs = ms;

@@ -52,6 +52,7 @@ export function upsertSecret(
     state.secrets.set(name, record);
     return { created: true, record };
   }
+  core.staleReads.beforeWrite(existing);
   if (bytes !== undefined) existing.bytes = bytes;
   applyVisibility(existing, state.container, w.visibility, w.selectedRepositoryIds);
   existing.updatedAt = core.clock.stamp();
@@ -82,6 +83,7 @@ export function updateVariable(core: EmulatorCore, state: ContainerState, name: 
   if (u.name !== undefined && u.name !== name && state.variables.has(u.name)) {
     throw new ApiError(409, "Already exists - Variable already exists");
   }
+  core.staleReads.beforeWrite(record);
   if (u.value !== undefined) record.value = u.value;
   applyVisibility(record, state.container, u.visibility, u.selectedRepositoryIds);
   if (u.name !== undefined && u.name !== name) {

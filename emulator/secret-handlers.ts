@@ -31,7 +31,7 @@ function visibleSecret(ctx: HandlerContext, state: ContainerState): SecretRecord
 
 export function listSecrets(ctx: HandlerContext): HandlerResult {
   const state = stateOf(ctx);
-  return pagedList(ctx, "secrets", sortedByName(state.secrets.values()), (r) => secretJson(ctx.core.origin, state.container, r));
+  return pagedList(ctx, "secrets", sortedByName(state.secrets.values()), (r) => secretJson(ctx.core.origin, state.container, ctx.core.staleReads.view(r)));
 }
 
 export function getPublicKey(ctx: HandlerContext): HandlerResult {
@@ -41,7 +41,7 @@ export function getPublicKey(ctx: HandlerContext): HandlerResult {
 
 export function getSecret(ctx: HandlerContext): HandlerResult {
   const state = stateOf(ctx);
-  return { status: 200, body: secretJson(ctx.core.origin, state.container, visibleSecret(ctx, state)) };
+  return { status: 200, body: secretJson(ctx.core.origin, state.container, ctx.core.staleReads.view(visibleSecret(ctx, state))) };
 }
 
 export function putSecret(ctx: HandlerContext): HandlerResult {

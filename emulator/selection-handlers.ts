@@ -35,6 +35,7 @@ function repositoryIdParam(ctx: HandlerContext): number {
 }
 
 function touch(ctx: HandlerContext, record: ItemRecord): HandlerResult {
+  ctx.core.staleReads.beforeWrite(record);
   record.updatedAt = ctx.core.clock.stamp();
   return { status: 204 };
 }

@@ -13,6 +13,7 @@ import type { EmulatorCore } from "./core";
 import { withEcho } from "./echo";
 import { defaultFaultBody, FaultInjector } from "./faults";
 import type { HandlerResult } from "./handler-types";
+import { WRITE_METHODS } from "./matchers";
 import { headerSubset, RequestLog } from "./request-log";
 import { PrimaryRateLimit, SecondaryRateLimit } from "./rate-limit";
 import type { RouteMatch, Router } from "./routes";
@@ -227,6 +228,7 @@ export class EmulatorServer {
       "x-github-api-version-selected": typeof version === "string" && SUPPORTED_API_VERSIONS.has(version) ? version : DEFAULT_API_VERSION,
       "x-github-media-type": "github.v3; format=json",
       "x-github-request-id": requestId(),
+      date: this.parts.core.clock.responseDate(WRITE_METHODS.has((req.method ?? "GET").toUpperCase())),
       ...this.primary.count(),
     };
     let payload: string | undefined;

@@ -21,6 +21,8 @@ export interface ItemRecord {
   hiddenUntil?: number;
   /** …and for this many more GETs. */
   hiddenGets?: number;
+  /** Stale reads: the version GETs and lists still show, until `until` (performance.now() ms). */
+  stale?: { previous: ItemRecord; until: number; generation: number };
 }
 
 export interface SecretRecord extends ItemRecord {

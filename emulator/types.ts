@@ -220,6 +220,13 @@ export interface GitHubEmulator {
   setReadAfterWriteDelay(ms: number): void;
   /** The next `count` GETs of a newly created secret/variable answer 404. 0 disables. */
   setReadAfterWriteMisses(count: number): void;
+  /**
+   * For `ms` (real time) after a write changes an existing secret or variable, its GET and the
+   * list endpoints show the version before the write, as a lagging GitHub replica does. 0 disables.
+   */
+  setStaleReads(ms: number): void;
+  /** Ends every stale-read window now: the replicas have caught up. */
+  endStaleReads(): void;
   /** Delay every response by `ms` (makes concurrency observable). */
   setLatency(ms: number): void;
   /**

@@ -34,14 +34,14 @@ function selectionFrom(ctx: HandlerContext, state: ContainerState, body: Variabl
 
 export function listVariables(ctx: HandlerContext): HandlerResult {
   const state = stateOf(ctx);
-  return pagedList(ctx, "variables", sortedByName(state.variables.values()), (r) => variableJson(ctx.core.origin, state.container, r));
+  return pagedList(ctx, "variables", sortedByName(state.variables.values()), (r) => variableJson(ctx.core.origin, state.container, ctx.core.staleReads.view(r)));
 }
 
 export function getVariable(ctx: HandlerContext): HandlerResult {
   const state = stateOf(ctx);
   const record = state.variables.get(canonicalName(ctx.params.name ?? ""));
   if (!record || ctx.core.readAfterWrite.hides(record)) throw notFound();
-  return { status: 200, body: variableJson(ctx.core.origin, state.container, record) };
+  return { status: 200, body: variableJson(ctx.core.origin, state.container, ctx.core.staleReads.view(record)) };
 }
 
 export function postVariable(ctx: HandlerContext): HandlerResult {

@@ -5,11 +5,13 @@ import Bottleneck from "bottleneck";
 import { createHash } from "node:crypto";
 import { appAuthOptions } from "./app-auth";
 import { classifyRateLimits, rateLimitCallbacks } from "./rate-limits";
+import { serialWrites } from "./serial-writes";
 import type { ProviderConfiguration } from "./types";
 
 // Plugins' hooks nest in this order, the first innermost: classifyRateLimits sees a failure
 // before plugin-throttling, which waits out rate limits, before plugin-retry, which retries 5xx.
-const GitHubOctokit = Octokit.plugin(classifyRateLimits, throttling, retry);
+// serialWrites, outermost, holds a write's turn through all of their retries and waits.
+const GitHubOctokit = Octokit.plugin(classifyRateLimits, throttling, retry, serialWrites);
 export type GitHubClient = InstanceType<typeof GitHubOctokit>;
 
 export interface GitHubClients {
@@ -57,7 +59,8 @@ export function resetClients(): void {
 }
 
 function createClients(configuration: ProviderConfiguration): GitHubClients {
-  // Writes one at a time with a pause between them, GitHub's advice against secondary limits:
+  // A pause between the starts of two writes, GitHub's advice against secondary limits (one at
+  // a time: serial-writes.ts):
   // https://docs.github.com/en/rest/using-the-rest-api/best-practices-for-using-the-rest-api#avoid-concurrent-requests
   const write = new Bottleneck.Group({ maxConcurrent: 1, minTime: configuration.writeIntervalMs });
   const options = {

@@ -1,8 +1,10 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { refreshed } from "./drift";
 import { statusOf } from "./errors";
+import { listedItem } from "./item-listings";
 import { begin, withoutProvider, type Operation, type RemoteItem } from "./operation";
 import type { ResolvedOutputs, ScopeKey } from "./types";
+import { isNewer, isStale } from "./write-stamp";
 
 /**
  * Refresh. A missing item means the resource is gone. A secret's value cannot be read
@@ -10,6 +12,10 @@ import type { ResolvedOutputs, ScopeKey } from "./types";
  * it: the value is dropped from the state, and the next `pulumi up` writes it again.
  * Variables are compared by value, exactly. What the state keeps of such a change is the
  * resource's `onDrift` policy (`drift.ts`).
+ *
+ * An `updated_at` older than the recorded one is a stale replica answering (GitHub's reads
+ * are eventually consistent): nothing is learned from it, it is no drift, and the recorded
+ * stamp never moves backwards (see `write-stamp.ts`).
  */
 export async function read(
   key: ScopeKey,
@@ -19,25 +25,31 @@ export async function read(
   if (!props) return {};
   props = withoutProvider(props);
   const operation = begin(key, props, "reading");
-  const { scope, target, clients } = operation;
-  let remote: RemoteItem;
+  const { scope } = operation;
+  let remote: RemoteItem | undefined;
   try {
-    remote = (await clients.api.request({ method: "GET", url: target.itemPath })).data as RemoteItem;
+    remote = await remoteItem(operation);
   } catch (error) {
-    if (statusOf(error) === 404) return refreshed(operation, id, props, undefined);
     throw operation.fail(error);
   }
+  if (!remote) return refreshed(operation, id, props, undefined);
+  if (isStale(remote, props.updatedAt)) return { id, props } satisfies pulumi.dynamic.ReadResult<ResolvedOutputs>;
+
+  const changedElsewhere = isNewer(remote, props.updatedAt);
   const outs: ResolvedOutputs = { ...props, createdAt: remote.created_at, updatedAt: remote.updated_at };
   if (scope.kind === "variable") {
     outs.value = remote.value;
-  } else if (isNewer(remote.updated_at, props.updatedAt)) {
+  } else if (changedElsewhere) {
     delete outs.value;
     delete outs.valueEncrypted;
     delete outs.valueFingerprint;
   }
   if (scope.selection === "organization" && remote.visibility) outs.visibility = remote.visibility;
   const selected = scope.selection === "user" || remote.visibility === "selected";
-  if (scope.selection !== "none" && selected && props.selectedRepositoryIds) {
+  // The selection has its own endpoint, one request per item, and no list carries it. A change
+  // of the selection bumps the item's `updated_at`, so it is asked for only when the item
+  // changed since our write: a refresh of unchanged items costs no request per item.
+  if (scope.selection !== "none" && selected && props.selectedRepositoryIds && changedElsewhere) {
     const remoteIds = await listSelection(operation).catch((error: unknown) => {
       throw operation.fail(error);
     });
@@ -47,6 +59,22 @@ export async function read(
     }
   }
   return refreshed(operation, id, props, outs) satisfies pulumi.dynamic.ReadResult<ResolvedOutputs>;
+}
+
+/**
+ * The item from its container's list (one request per container, shared by every read of this
+ * deployment), or from its own GET when the list lacks it; undefined when GitHub has none.
+ */
+async function remoteItem(operation: Operation): Promise<RemoteItem | undefined> {
+  const { scope, target, configuration, clients } = operation;
+  const listed = await listedItem(clients.api, configuration.baseUrl, scope, target);
+  if (listed) return listed;
+  try {
+    return (await clients.api.request({ method: "GET", url: target.itemPath })).data as RemoteItem;
+  } catch (error) {
+    if (statusOf(error) === 404) return undefined;
+    throw error;
+  }
 }
 
 async function listSelection(operation: Operation): Promise<number[]> {
@@ -62,8 +90,3 @@ function sameIds(a: readonly number[], b: readonly number[]): boolean {
   const sorted = (ids: readonly number[]) => [...ids].sort((x, y) => x - y).join(",");
   return sorted(a) === sorted(b);
 }
-
-function isNewer(remote: string, recorded: string | undefined): boolean {
-  return recorded === undefined || Date.parse(remote) > Date.parse(recorded);
-}
-

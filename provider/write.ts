@@ -2,12 +2,14 @@ import type * as pulumi from "@pulumi/pulumi";
 import { compareValue, sameSelection } from "./diff";
 import { statusOf } from "./errors";
 import { fingerprint } from "./fingerprint";
+import { forgetListing } from "./item-listings";
 import { begin, withoutProvider, type Operation, type RemoteItem } from "./operation";
 import { forgetPublicKey, publicKeyFor } from "./public-keys";
 import { resolveRepositoryIds } from "./repositories";
 import { sealForGitHub } from "./sealing";
 import type { ResolvedInputs, ResolvedOutputs, ScopeKey } from "./types";
 import { recordWrite, writtenByAnotherResource } from "./write-journal";
+import { writtenAt } from "./write-stamp";
 
 export async function create(key: ScopeKey, inputs: ResolvedInputs): Promise<pulumi.dynamic.CreateResult<ResolvedOutputs>> {
   const operation = begin(key, inputs, "creating");
@@ -40,12 +42,16 @@ async function remove(key: ScopeKey, _id: string, props: ResolvedOutputs): Promi
   } catch (error) {
     if (statusOf(error) !== 404) throw operation.fail(error);
   }
+  forgetListing(configuration.baseUrl, operation.scope, target);
 }
 
 /**
- * Writes the item, then reads it back for GitHub's timestamps: the `updated_at` of our own
- * write is what refresh later compares against to notice changes made elsewhere. A
- * `valueFrom` value is read here, sealed and sent; only its fingerprint is kept.
+ * Writes the item with exactly one write request (two when a rotated key or an item deleted
+ * behind our back needs another try), and records when: the write response's `Date` (see
+ * `write-stamp.ts`), which refresh later compares with `updated_at` to notice changes made
+ * elsewhere. Only when that header is missing, or the item existed before this resource (its
+ * `created_at` is not ours to know), is the item read back. A `valueFrom` value is read here,
+ * sealed and sent; only its fingerprint is kept.
  */
 async function write(operation: Operation, inputs: ResolvedInputs, olds: ResolvedOutputs | undefined): Promise<ResolvedOutputs> {
   const { scope, target, configuration, clients } = operation;
@@ -72,49 +78,72 @@ async function write(operation: Operation, inputs: ResolvedInputs, olds: Resolve
       olds.visibility === inputs.visibility &&
       selectedRepositoryIds !== undefined &&
       (scope.selection === "user" || inputs.visibility === "selected");
+    let written: Written;
     if (selectionOnly) {
       // The value stays as it is on GitHub: only the list of repositories is replaced.
-      await clients.api.request({
+      const response = await clients.api.request({
         method: "PUT",
         url: `${target.itemPath}/repositories`,
         selected_repository_ids: selectedRepositoryIds,
       });
+      written = { response, created: false };
     } else {
       // Sent with every full write, so a value change keeps visibility and selection.
       const selection = {
         ...(scope.selection === "organization" ? { visibility: inputs.visibility } : {}),
         ...(selectedRepositoryIds !== undefined ? { selected_repository_ids: selectedRepositoryIds } : {}),
       };
-      if (scope.kind === "secret") await putSecret(operation, { ...inputs, value: value.plaintext }, selection);
-      else await writeVariable(operation, inputs, olds, selection);
+      written =
+        scope.kind === "secret"
+          ? await putSecret(operation, { ...inputs, value: value.plaintext }, selection)
+          : await writeVariable(operation, inputs, olds, selection);
     }
+    // Known written before its time is known: a replaced resource's delete must spare it.
     recordWrite(configuration.baseUrl, target.itemPath);
-    const written = (await clients.afterWrite.request({ method: "GET", url: target.itemPath })).data as RemoteItem;
-    recordWrite(configuration.baseUrl, target.itemPath, written.updated_at);
+    forgetListing(configuration.baseUrl, scope, target);
+    const stamps = await stampsOf(operation, written, olds);
+    recordWrite(configuration.baseUrl, target.itemPath, stamps.updatedAt);
     return {
       ...withoutProvider(inputs),
       ...(selectedRepositoryIds !== undefined ? { selectedRepositoryIds } : {}),
       ...(valueFingerprint !== undefined ? { valueFingerprint: await valueFingerprint } : {}),
-      createdAt: written.created_at,
-      updatedAt: written.updated_at,
+      ...stamps,
     } satisfies ResolvedOutputs;
   } catch (error) {
     throw operation.fail(error);
   }
 }
 
+/** The response of the write that landed, and whether it created the item. */
+interface Written {
+  response: { status: number; headers: Record<string, unknown> };
+  created: boolean;
+}
+
+/** `createdAt` and `updatedAt` of our write, from its response when it tells them. */
+async function stampsOf(operation: Operation, written: Written, olds: ResolvedOutputs | undefined): Promise<Pick<ResolvedOutputs, "createdAt" | "updatedAt">> {
+  const updatedAt = writtenAt(written.response);
+  const createdAt = written.created ? updatedAt : olds?.createdAt;
+  if (updatedAt !== undefined && createdAt !== undefined) return { createdAt, updatedAt };
+  // A GET right after a write may answer 404 for a moment: this client retries 404.
+  const { target, clients } = operation;
+  const remote = (await clients.afterWrite.request({ method: "GET", url: target.itemPath })).data as RemoteItem;
+  // A stale replica may answer with the previous version: the Date, when there is one, wins.
+  return { createdAt: createdAt ?? remote.created_at, updatedAt: updatedAt ?? remote.updated_at };
+}
+
 /** Visibility and repository ids, as GitHub's write bodies name them. */
 type SelectionBody = { visibility?: ResolvedInputs["visibility"]; selected_repository_ids?: number[] };
 
-async function putSecret(operation: Operation, inputs: ResolvedInputs, selection: SelectionBody): Promise<void> {
+async function putSecret(operation: Operation, inputs: ResolvedInputs, selection: SelectionBody): Promise<Written> {
   const { target, configuration, clients } = operation;
-  const put = (sealed: { encrypted_value: string; key_id: string }) =>
-    clients.api.request({ method: "PUT", url: target.itemPath, ...sealed, ...selection });
+  const put = async (sealed: { encrypted_value: string; key_id: string }): Promise<Written> => {
+    const response = await clients.api.request({ method: "PUT", url: target.itemPath, ...sealed, ...selection });
+    // 201 when GitHub created the secret, 204 when it replaced one.
+    return { response, created: response.status === 201 };
+  };
 
-  if (inputs.valueEncrypted !== undefined) {
-    await put({ encrypted_value: inputs.valueEncrypted, key_id: inputs.keyId! });
-    return;
-  }
+  if (inputs.valueEncrypted !== undefined) return put({ encrypted_value: inputs.valueEncrypted, key_id: inputs.keyId! });
   const seal = async () => {
     const key = await publicKeyFor(clients.api, configuration.baseUrl, target.basePath);
     const sealed = sealForGitHub(inputs.value ?? "", key.key);
@@ -122,13 +151,13 @@ async function putSecret(operation: Operation, inputs: ResolvedInputs, selection
     return { encrypted_value: sealed, key_id: key.key_id };
   };
   try {
-    await put(await seal());
+    return await put(await seal());
   } catch (error) {
     if (statusOf(error) !== 422) throw error;
     // The cached key may have been rotated since this deployment fetched it: seal once more
     // with the current key before reporting the rejection.
     forgetPublicKey(configuration.baseUrl, target.basePath);
-    await put(await seal());
+    return put(await seal());
   }
 }
 
@@ -137,34 +166,37 @@ async function writeVariable(
   inputs: ResolvedInputs,
   olds: ResolvedOutputs | undefined,
   selection: SelectionBody,
-): Promise<void> {
+): Promise<Written> {
   const { target, clients } = operation;
-  const post = () =>
-    clients.api.request({
+  const post = async (): Promise<Written> => ({
+    response: await clients.api.request({
       method: "POST",
       url: `${target.basePath}/variables`,
       name: target.name,
       value: inputs.value ?? "",
       ...selection,
-    });
-  const patch = () =>
-    clients.api.request({ method: "PATCH", url: target.itemPath, name: target.name, value: inputs.value ?? "", ...selection });
+    }),
+    created: true,
+  });
+  const patch = async (): Promise<Written> => ({
+    response: await clients.api.request({ method: "PATCH", url: target.itemPath, name: target.name, value: inputs.value ?? "", ...selection }),
+    created: false,
+  });
   if (olds === undefined) {
     try {
-      await post();
+      return await post();
     } catch (error) {
       // Already there (made by hand, or by a resource this one replaces): adopt it.
       if (statusOf(error) !== 409) throw error;
-      await patch();
+      return patch();
     }
-    return;
   }
   try {
-    await patch();
+    return await patch();
   } catch (error) {
     // Deleted behind our back since the last refresh: create it again.
     if (statusOf(error) !== 404) throw error;
-    await post();
+    return post();
   }
 }
 

@@ -8,7 +8,7 @@
  * machine is shared and timings are noisy, which is why only same-run ratios are reported.
  */
 import { execFileSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -49,16 +49,23 @@ interface Project {
 }
 
 /**
- * A Pulumi project in a temporary directory whose node_modules links to this repository's
- * packages, so ours is loaded as `pulumi-github-secrets` and the floor as `bench-floor`: both
- * by package name, the way a user's project loads ours.
+ * A Pulumi project in a temporary directory, with the packages installed as a user's project
+ * has them: ours (package.json and dist/provider) and the floor copied into its node_modules,
+ * so that the serializer sees them under node_modules and writes each provider as a `require`
+ * by package name; every other dependency linked to this repository's node_modules.
  */
 async function makeProject(variant: Variant, emulator: GitHubEmulator, count: number): Promise<Project> {
   const dir = mkdtempSync(path.join(os.tmpdir(), `github-secrets-bench-${variant}-`));
-  mkdirSync(path.join(dir, "node_modules"));
-  symlinkSync(path.join(repositoryRoot, "node_modules", "@pulumi"), path.join(dir, "node_modules", "@pulumi"));
-  symlinkSync(repositoryRoot, path.join(dir, "node_modules", "pulumi-github-secrets"));
-  symlinkSync(path.join(__dirname, "floor"), path.join(dir, "node_modules", "bench-floor"));
+  const modules = path.join(dir, "node_modules");
+  mkdirSync(modules);
+  for (const entry of readdirSync(path.join(repositoryRoot, "node_modules"))) {
+    if (entry !== "pulumi-github-secrets") symlinkSync(path.join(repositoryRoot, "node_modules", entry), path.join(modules, entry));
+  }
+  const ours = path.join(modules, "pulumi-github-secrets");
+  mkdirSync(ours);
+  copyFileSync(path.join(repositoryRoot, "package.json"), path.join(ours, "package.json"));
+  cpSync(path.join(repositoryRoot, "dist", "provider"), path.join(ours, "dist", "provider"), { recursive: true });
+  cpSync(path.join(__dirname, "floor"), path.join(modules, "bench-floor"), { recursive: true });
   copyFileSync(path.join(__dirname, "program", "index.js"), path.join(dir, "index.js"));
   writeFileSync(path.join(dir, "Pulumi.yaml"), "name: github-secrets-bench\nruntime:\n  name: nodejs\n  options:\n    typescript: false\nmain: index.js\n");
   writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "github-secrets-bench", private: true }));

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { startEmulator, type GitHubEmulator } from "../../emulator";
@@ -10,7 +10,8 @@ import { assertNoPlaintext, configureForEmulator, removeDir, repositoryRoot, req
 /*
  * The package the way users get it: `npm pack`, the tarball installed into a new Pulumi
  * project outside the repository, `pulumi up` and `destroy` there. The provider is then
- * serialized from node_modules; the size of `__provider` per resource is reported.
+ * serialized from node_modules; the size of `__provider` per resource is reported. Then the
+ * installed package is replaced by a changed build: an upgrade must show no diff.
  */
 
 describe("end to end: the packed package in a fresh project", function () {
@@ -56,7 +57,7 @@ describe("end to end: the packed package in a fresh project", function () {
     await emulator?.close();
   });
 
-  it("runs from node_modules: up writes, the state holds a small __provider, destroy removes", async () => {
+  it("runs from node_modules: up writes, a __provider of at most 1 KB, an upgrade shows no diff, destroy removes", async () => {
     await context.workspace.run(["up", "--yes", "--stack", stack]);
     assert.equal(emulator.getSecret({ app: "actions", owner: "octo-org", repo: "app" }, "DB_PASSWORD")?.value, value);
     const shared = emulator.getSecret({ app: "actions", org: "octo-org" }, "SHARED");
@@ -70,12 +71,25 @@ describe("end to end: the packed package in a fresh project", function () {
     for (const resource of resources) {
       const provider = String(resource.outputs.__provider);
       console.log(`        ${resource.type.split(":").pop()!.padEnd(14)} ${provider.length} characters`);
-      assert.match(provider, /require\("pulumi-github-secrets\/dist\/provider\/operations\.js"\)/);
+      assert.match(provider, /require\("pulumi-github-secrets\/dist\/provider\/provider-methods\.js"\)/);
       assert.ok(!provider.includes(projectDir) && !provider.includes(repositoryRoot), "an absolute path in __provider");
       assert.ok(!provider.includes(emulator.token), "the token in __provider");
-      assert.ok(provider.length < 4096, `__provider is ${provider.length} characters`);
+      assert.ok(!provider.includes(emulator.url), "the API URL in __provider");
+      assert.ok(provider.length <= 1024, `__provider is ${provider.length} characters`);
     }
     await assertNoPlaintext(context, [value, emulator.token], "packed up");
+
+    // An upgrade: the installed package replaced by a build with changed code. Nothing in the
+    // state may depend on the code's text: no diff, and the state's __provider stays the same.
+    upgradeInstalledPackage(path.join(projectDir, "node_modules", "pulumi-github-secrets"));
+    emulator.clearRequests();
+    await context.workspace.run(["preview", "--expect-no-changes", "--stack", stack]);
+    await context.workspace.run(["up", "--yes", "--expect-no-changes", "--stack", stack]);
+    assert.equal(emulator.countWrites(), 0);
+    const upgraded = resourcesOf(await context.workspace.exportState());
+    for (const [i, resource] of upgraded.entries()) {
+      assert.equal(resource.inputs.__provider, resources[i]!.inputs.__provider, `${resource.urn}: __provider changed with the build`);
+    }
 
     await context.workspace.run(["destroy", "--yes", "--stack", stack]);
     assert.equal(emulator.listSecrets({ app: "actions", owner: "octo-org", repo: "app" }).length, 0);
@@ -130,3 +144,18 @@ describe("end to end: the packed package in a fresh project", function () {
     });
   });
 });
+
+/**
+ * Turns the installed package into a changed build, as a new release would be: every function
+ * of dist/provider returns through changed code (a marker comment, which a function's source
+ * text keeps), and the version moves on.
+ */
+function upgradeInstalledPackage(packageDir: string): void {
+  const dist = path.join(packageDir, "dist", "provider");
+  for (const file of readdirSync(dist, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".js"))) {
+    const full = path.join(dist, file);
+    writeFileSync(full, readFileSync(full, "utf8").replaceAll("return ", "return /* build 0.1.1 */ "));
+  }
+  const manifest = JSON.parse(readFileSync(path.join(packageDir, "package.json"), "utf8")) as { version: string };
+  writeFileSync(path.join(packageDir, "package.json"), JSON.stringify({ ...manifest, version: "0.1.1" }, null, 2));
+}

@@ -1,18 +1,12 @@
-// The benchmark's floor: a dynamic resource with the same inputs as a RepoSecret whose
-// provider does nothing. Built like pulumi-github-secrets' provider: one provider object per
-// class, each method forwarding to an implementation `require`d by package name when it runs,
-// so the engine and the SDK do the same work (serialization, secrets, state) for both.
+// The benchmark's floor: a dynamic resource with the same inputs and options as a RepoSecret
+// whose provider does nothing. Built like pulumi-github-secrets' provider (one provider object
+// per class, its methods the exports of a module under node_modules, serialized as a
+// `require` of it), so the engine and the SDK do the same work for both.
 "use strict";
 const pulumi = require("@pulumi/pulumi");
+const methods = require("./methods");
 
-const provider = {
-  check: async (olds, news) => require("bench-floor/operations.js").check(olds, news),
-  diff: async (id, olds, news) => require("bench-floor/operations.js").diff(id, olds, news),
-  create: async (inputs) => require("bench-floor/operations.js").create(inputs),
-  read: async (id, props) => require("bench-floor/operations.js").read(id, props),
-  update: async (id, olds, news) => require("bench-floor/operations.js").update(id, olds, news),
-  delete: async () => {},
-};
+const provider = Object.assign(Object.create(methods), { scope: "floor" });
 
 class NoOpSecret extends pulumi.dynamic.Resource {
   constructor(name, args, opts) {

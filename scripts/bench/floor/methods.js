@@ -8,3 +8,4 @@ exports.diff = async (_id, olds, news) => ({ changes: olds.value !== news.value,
 exports.create = async (inputs) => ({ id: `${inputs.repository}/${inputs.secretName}`, outs: { ...inputs, createdAt: stamp, updatedAt: stamp } });
 exports.read = async (id, props) => ({ id, props });
 exports.update = async (_id, olds, news) => ({ outs: { ...news, createdAt: olds.createdAt, updatedAt: stamp } });
+exports.delete = async () => {};

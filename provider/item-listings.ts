@@ -1,0 +1,45 @@
+import type { RemoteItem, Target } from "./operation";
+import { collection, type Scope } from "./scopes";
+import type { GitHubClient } from "./github-client";
+
+/**
+ * Every item of a container, from one paginated list per container per deployment: a refresh
+ * of 100 secrets in one repository costs one request instead of 100. The promise is cached, so
+ * the reads of a container that refresh runs in parallel share one listing. A write to the
+ * container drops its listing (the next read lists again), and a failed listing is not kept.
+ *
+ * The largest page each list endpoint allows, from GitHub's OpenAPI description
+ * (`per_page` maximum): 100 for secrets, 30 for variables.
+ * https://docs.github.com/en/rest/actions/secrets#list-repository-secrets
+ * https://docs.github.com/en/rest/actions/variables#list-repository-variables
+ */
+const PER_PAGE = { secrets: 100, variables: 30 } as const;
+
+const listings = new Map<string, Promise<ReadonlyMap<string, RemoteItem>>>();
+
+const keyOf = (baseUrl: string, target: Target, scope: Scope) => `${baseUrl}${target.basePath}/${collection(scope)}`.toLowerCase();
+
+/** The item as the container's list shows it, or undefined when the list lacks it. */
+export async function listedItem(client: GitHubClient, baseUrl: string, scope: Scope, target: Target): Promise<RemoteItem | undefined> {
+  const key = keyOf(baseUrl, target, scope);
+  let listing = listings.get(key);
+  if (!listing) {
+    const items = collection(scope);
+    listing = client
+      .paginate({ method: "GET", url: `${target.basePath}/${items}`, per_page: PER_PAGE[items] } as never)
+      .then((list) => new Map((list as RemoteItem[]).map((item) => [item.name.toUpperCase(), item])));
+    listings.set(key, listing);
+    listing.catch(() => listings.delete(key));
+  }
+  return (await listing).get(target.name);
+}
+
+/** After a write to the container: its listing no longer says what GitHub holds. */
+export function forgetListing(baseUrl: string, scope: Scope, target: Target): void {
+  listings.delete(keyOf(baseUrl, target, scope));
+}
+
+/** Forgets every listing (tests, which run many deployments in one process). */
+export function resetListings(): void {
+  listings.clear();
+}

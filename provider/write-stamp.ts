@@ -1,0 +1,41 @@
+import type { RemoteItem } from "./operation";
+
+/*
+ * When did our write happen, in GitHub's clock? Refresh compares this with the item's
+ * `updated_at` to tell someone else's write (newer) from ours.
+ *
+ * Why the write response's `Date` header, and not a read-back: GitHub's reads are eventually
+ * consistent. Right after a write a GET may answer 404, or the previous version of the item
+ * with its older `updated_at`. Recording a stale read-back made the next refresh take our own
+ * write for someone else's and drop the value (false drift, a needless rewrite). Retrying the
+ * GET until `updated_at` moves costs at least one more request per write and may wait without
+ * bound. The `Date` header comes with the write's own response, from the clock that stamps
+ * `updated_at`: it is at or after our write's stamp, and costs nothing. `updated_at` has
+ * second precision, so a write by someone else within the same second as our response cannot
+ * be told apart; a read-back had the same blind spot.
+ * https://docs.github.com/en/rest/using-the-rest-api/best-practices-for-using-the-rest-api
+ *
+ * Refresh, for its part, never moves the recorded stamp backwards: a read older than it is a
+ * stale replica, not a change (`read.ts`).
+ */
+
+/** GitHub's timestamp format, as in `updated_at`: "2026-11-24T10:00:00Z". */
+export function gitHubTime(epochMs: number): string {
+  return new Date(Math.floor(epochMs / 1000) * 1000).toISOString().replace(/\.\d{3}Z$/, "Z");
+}
+
+/** The write's time from its response's `Date` header; undefined when the header is missing. */
+export function writtenAt(response: { headers: Record<string, unknown> }): string | undefined {
+  const date = Date.parse(String(response.headers.date ?? ""));
+  return Number.isNaN(date) ? undefined : gitHubTime(date);
+}
+
+/** True when `remote` is older than what this resource recorded: a stale replica answered. */
+export function isStale(remote: Pick<RemoteItem, "updated_at">, recorded: string | undefined): boolean {
+  return recorded !== undefined && Date.parse(remote.updated_at) < Date.parse(recorded);
+}
+
+/** True when someone wrote the item after the write this resource recorded. */
+export function isNewer(remote: Pick<RemoteItem, "updated_at">, recorded: string | undefined): boolean {
+  return recorded === undefined || Date.parse(remote.updated_at) > Date.parse(recorded);
+}
