@@ -774,6 +774,40 @@ describe("GitHub emulator", function () {
       assert.equal((await call("PUT", `${base}/secrets/EC2`, await sealedFor(base, "w"))).status, 204);
       assert.equal((await call("GET", `${base}/secrets/EC2`)).status, 200);
     });
+
+    it("stale reads: after an update, GET and the list show the previous version until the window ends", async () => {
+      const c: Container = { app: "actions", owner: "octo-org", repo: "app" };
+      await call("PUT", `${base}/secrets/OLD`, await sealedFor(base, "v1"));
+      await call("POST", `${base}/variables`, { name: "OLDV", value: "v1" });
+      const before = { secret: emu.getSecret(c, "OLD")!.updatedAt, variable: emu.getVariable(c, "OLDV")!.updatedAt };
+      emu.setStaleReads(60_000);
+      await call("PUT", `${base}/secrets/OLD`, await sealedFor(base, "v2"));
+      await call("PATCH", `${base}/variables/OLDV`, { value: "v2" });
+      await call("PATCH", `${base}/variables/OLDV`, { value: "v3" });
+      assert.ok(emu.getSecret(c, "OLD")!.updatedAt > before.secret, "the write landed");
+      assert.equal((await call("GET", `${base}/secrets/OLD`)).body.updated_at, before.secret);
+      assert.equal((await call("GET", `${base}/secrets`)).body.secrets[0].updated_at, before.secret);
+      // A replica lagging behind two writes shows the version before the first.
+      const variable = (await call("GET", `${base}/variables/OLDV`)).body;
+      assert.deepEqual([variable.value, variable.updated_at], ["v1", before.variable]);
+      assert.equal((await call("GET", `${base}/variables`)).body.variables[0].value, "v1");
+      emu.endStaleReads();
+      assert.equal((await call("GET", `${base}/secrets/OLD`)).body.updated_at, emu.getSecret(c, "OLD")!.updatedAt);
+      assert.equal((await call("GET", `${base}/variables/OLDV`)).body.value, "v3");
+    });
+
+    it("answers with a Date header from its own clock: a write's Date is its updated_at, later writes are stamped after it", async () => {
+      const c: Container = { app: "actions", owner: "octo-org", repo: "app" };
+      emu.clock.set(new Date("2031-05-06T07:08:09.900Z"));
+      const created = await call("PUT", `${base}/secrets/DATED`, await sealedFor(base, "v"));
+      assert.equal(created.headers.get("date"), "Tue, 06 May 2031 07:08:09 GMT");
+      assert.equal(emu.getSecret(c, "DATED")!.updatedAt, "2031-05-06T07:08:09Z");
+      // The clock stands still: the next write is stamped a second after the Date already sent.
+      const updated = await call("PUT", `${base}/secrets/DATED`, await sealedFor(base, "w"));
+      assert.equal(emu.getSecret(c, "DATED")!.updatedAt, "2031-05-06T07:08:10Z");
+      assert.equal(updated.headers.get("date"), "Tue, 06 May 2031 07:08:10 GMT");
+      assert.equal((await call("GET", "/user")).headers.get("date"), "Tue, 06 May 2031 07:08:10 GMT");
+    });
   });
 
   describe("fault injection", () => {
