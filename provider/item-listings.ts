@@ -19,7 +19,7 @@ const listings = new Map<string, Promise<ReadonlyMap<string, RemoteItem>>>();
 
 const keyOf = (baseUrl: string, target: Target, scope: Scope) => `${baseUrl}${target.basePath}/${collection(scope)}`.toLowerCase();
 
-/** The item as the container's list shows it, or undefined when the list lacks it. */
+/** The item as the container's list shows it, or undefined when the list lacks it (or served it already). */
 export async function listedItem(client: GitHubClient, baseUrl: string, scope: Scope, target: Target): Promise<RemoteItem | undefined> {
   const key = keyOf(baseUrl, target, scope);
   let listing = listings.get(key);
@@ -31,7 +31,12 @@ export async function listedItem(client: GitHubClient, baseUrl: string, scope: S
     listings.set(key, listing);
     listing.catch(() => listings.delete(key));
   }
-  return (await listing).get(target.name);
+  // Each item is served once: a second read of the same item in one deployment (which a
+  // refresh never makes; tests do) asks GitHub again instead of repeating an old answer.
+  const items = await listing;
+  const item = items.get(target.name);
+  if (item) (items as Map<string, RemoteItem>).delete(target.name);
+  return item;
 }
 
 /** After a write to the container: its listing no longer says what GitHub holds. */

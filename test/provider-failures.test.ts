@@ -108,7 +108,8 @@ describe("failures explained, for every scope", () => {
       failWrites(403);
       await assert.rejects(updateVia(fixture.key, id, outs, props("w")), new RegExp(`^GitHubSecretsError: Updating ${escape(e.title)} ${escape(item)} failed: the token may not manage this`));
       emulator().clearFaults();
-      emulator().injectFault({ method: "GET", path: id, status: 403 });
+      // The first GET: refresh reads the container's list (or the item's own GET).
+      emulator().injectFault({ method: "GET", status: 403 });
       await assert.rejects(operations.read(fixture.key, id, outs), new RegExp(`^GitHubSecretsError: Reading ${escape(e.title)} ${escape(item)} failed: the token may not manage this`));
       emulator().injectFault({ method: "DELETE", path: id, status: 403 });
       await assert.rejects(operations.delete(fixture.key, id, outs), new RegExp(`^GitHubSecretsError: Deleting ${escape(e.title)} ${escape(item)} failed: the token may not manage this`));
