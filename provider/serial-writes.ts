@@ -16,8 +16,20 @@ import Bottleneck from "bottleneck";
 export function serialWrites(octokit: Pick<Octokit, "hook">): void {
   const writes = new Bottleneck({ maxConcurrent: 1 });
   octokit.hook.wrap("request", (request, options) =>
-    WRITES.has(String(options.method).toUpperCase()) ? writes.schedule(async () => request(options)) : request(options),
+    WRITES.has(String(options.method).toUpperCase()) && !isAuthRequest(String(options.url))
+      ? writes.schedule(async () => request(options))
+      : request(options),
   );
+}
+
+/**
+ * Token requests (a GitHub App's installation token) are POSTs made while a write waits for its
+ * authentication: queued behind that write they would never run. plugin-throttling exempts
+ * the same paths from its write limiter.
+ */
+function isAuthRequest(url: string): boolean {
+  const path = new URL(url, "http://github.test").pathname;
+  return /^\/app\/installations\/[^/]+\/access_tokens$/.test(path) || /^\/applications\/[^/]+\/token(\/scoped)?$/.test(path) || path === "/login/oauth/access_token";
 }
 
 const WRITES = new Set(["POST", "PUT", "PATCH", "DELETE"]);
