@@ -87,8 +87,11 @@ describe("end to end: the packed package in a fresh project", function () {
     await context.workspace.run(["up", "--yes", "--expect-no-changes", "--stack", stack]);
     assert.equal(emulator.countWrites(), 0);
     const upgraded = resourcesOf(await context.workspace.exportState());
-    for (const [i, resource] of upgraded.entries()) {
-      assert.equal(resource.inputs.__provider, resources[i]!.inputs.__provider, `${resource.urn}: __provider changed with the build`);
+    // Matched by URN: a deployment may record its resources in another order than the last one.
+    assert.deepEqual(upgraded.map((r) => r.urn).sort(), resources.map((r) => r.urn).sort());
+    for (const resource of upgraded) {
+      const before = resources.find((r) => r.urn === resource.urn)!;
+      assert.equal(resource.inputs.__provider, before.inputs.__provider, `${resource.urn}: __provider changed with the build`);
     }
 
     await context.workspace.run(["destroy", "--yes", "--stack", stack]);
