@@ -137,7 +137,7 @@ function argumentsProblem(args: SecretsFromDotenvArgs, target: DotenvTarget): st
     (f) => args[f] !== undefined && !TARGET_FIELDS[target].includes(f),
   );
   if (stray.length > 0) {
-    return `${stray.map((f) => `\`${f}\``).join(", ")} do not apply to ${target === "organization" ? "an" : "a"} ${target} target (given: ${TARGET_FIELDS[target].map((f) => `\`${f}\``).join(", ")})`;
+    return `${stray.map((f) => `\`${f}\``).join(", ")} do not apply to ${target === "repository" ? "a" : "an"} ${target} target (given: ${TARGET_FIELDS[target].map((f) => `\`${f}\``).join(", ")})`;
   }
   return undefined;
 }
