@@ -11,6 +11,7 @@ import {
   RepoVariable,
 } from "../provider";
 import type { ScopeKey } from "../provider/types";
+import { recordRegistrations, stopMocks, type MockRegistration } from "./support/mock-registrations";
 
 /*
  * The resource classes, registered with Pulumi's mocks in this process: each picks its scope
@@ -19,12 +20,6 @@ import type { ScopeKey } from "../provider/types";
  * (`additionalSecretOutputs`).
  */
 
-interface Registration {
-  type: string;
-  inputs: Record<string, unknown>;
-  additionalSecretOutputs: string[];
-}
-
 /** What the engine's wire format marks a secret with. */
 const SECRET_SIGNATURE = "4dabf18193072939515e22adb298388d";
 const isWrappedSecret = (v: unknown) => typeof v === "object" && v !== null && SECRET_SIGNATURE in v;
@@ -32,33 +27,15 @@ const resolved = <T>(output: pulumi.Output<T>) => new Promise<T>((resolve) => ou
 
 describe("resource classes (Pulumi mocks, in-process)", function () {
   this.timeout(60_000);
-  const registrations = new Map<string, Registration>();
+  let registrations = new Map<string, MockRegistration>();
 
   before(async () => {
-    await pulumi.runtime.setMocks(
-      {
-        newResource: (args) => {
-          registrations.set(args.name, { ...registrations.get(args.name)!, type: args.type, inputs: args.inputs });
-          return { id: `${args.name}-id`, state: args.inputs };
-        },
-        call: () => ({}),
-      },
-      "project",
-      "stack",
-      false,
-    );
-    // The mocks do not pass resource options on; the request to the monitor carries them.
-    const monitor = pulumi.runtime.getMonitor() as unknown as { registerResource: (req: never, cb: never) => unknown };
-    const register = monitor.registerResource.bind(monitor);
-    monitor.registerResource = (req: { getName(): string; getAdditionalsecretoutputsList(): string[] }, cb: never) => {
-      registrations.set(req.getName(), { type: "", inputs: {}, additionalSecretOutputs: req.getAdditionalsecretoutputsList() });
-      return register(req as never, cb);
-    };
+    registrations = await recordRegistrations(false);
   });
 
-  after(() => pulumi.runtime.resetOptions("", "", -1, "", "", false, ""));
+  after(stopMocks);
 
-  async function registered(resource: pulumi.CustomResource, name: string): Promise<Registration> {
+  async function registered(resource: pulumi.CustomResource, name: string): Promise<MockRegistration> {
     await resolved(resource.urn);
     return registrations.get(name)!;
   }

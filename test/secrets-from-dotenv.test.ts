@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { SecretsFromDotenv, type DotenvKind, type SecretsFromDotenvArgs } from "../provider";
+import { recordRegistrations, stopMocks, type MockRegistration } from "./support/mock-registrations";
 
 /*
  * SecretsFromDotenv registered with Pulumi's mocks in this process: which children it
@@ -11,13 +12,6 @@ import { SecretsFromDotenv, type DotenvKind, type SecretsFromDotenvArgs } from "
  * that a bad file fails by key names alone before any child is registered. The real CLI runs
  * the same component end to end in test/e2e/dotenv.test.ts.
  */
-
-interface Registration {
-  type: string;
-  parent: string;
-  protect: boolean;
-  inputs: Record<string, unknown>;
-}
 
 const SECRET_SIGNATURE = "4dabf18193072939515e22adb298388d";
 const secretValue = (v: unknown): unknown =>
@@ -39,33 +33,10 @@ const PROVIDER_SCOPES = [
   "actions-organization-variable",
 ];
 
-const registrations = new Map<string, Registration>();
-
-async function useMocks(preview: boolean): Promise<void> {
-  await pulumi.runtime.setMocks(
-    {
-      newResource: (args) => {
-        registrations.get(args.name)!.inputs = args.inputs;
-        return { id: `${args.name}-id`, state: args.inputs };
-      },
-      call: () => ({}),
-    },
-    "project",
-    "stack",
-    preview,
-  );
-  // The mocks do not pass parent and options on; the request to the monitor carries them.
-  type Request = { getName(): string; getType(): string; getParent(): string; getProtect(): boolean };
-  const monitor = pulumi.runtime.getMonitor() as unknown as { registerResource: (req: Request, cb: never) => unknown };
-  const register = monitor.registerResource.bind(monitor);
-  monitor.registerResource = (req, cb) => {
-    registrations.set(req.getName(), { type: req.getType(), parent: req.getParent(), protect: req.getProtect(), inputs: {} });
-    return register(req, cb);
-  };
-}
+let registrations = new Map<string, MockRegistration>();
 
 /** The registered children of component `name` (every resource named `<name>-…`), by name. */
-function childrenOf(name: string): Map<string, Registration> {
+function childrenOf(name: string): Map<string, MockRegistration> {
   return new Map([...registrations].filter(([n]) => n.startsWith(`${name}-`)));
 }
 
@@ -119,11 +90,13 @@ describe("SecretsFromDotenv (Pulumi mocks, in-process)", function () {
   });
   after(() => {
     rmSync(dir, { recursive: true, force: true });
-    pulumi.runtime.resetOptions("", "", -1, "", "", false, "");
+    stopMocks();
   });
 
   describe("at deployment", () => {
-    before(() => useMocks(false));
+    before(async () => {
+      registrations = await recordRegistrations(false);
+    });
 
     const targets: [string, DotenvKind, Partial<SecretsFromDotenvArgs>, string, string, string][] = [
       ["repository actions", "actions", { owner: "octo", repository: "app" }, "RepoSecret", "actions-repository-secret", "secretName"],
@@ -252,6 +225,14 @@ describe("SecretsFromDotenv (Pulumi mocks, in-process)", function () {
       assert.equal((await settle(fits)).length, 100, "100 fit a repository");
     });
 
+    it("a value of exactly 48 KB is written; one byte more is refused by key and size", async () => {
+      const name = fresh("size");
+      const component = new SecretsFromDotenv(name, { content: `FITS=${"é".repeat(24_576)}\n`, repository: "app" });
+      assert.deepEqual(await settle(component), ["FITS"], "49,152 bytes of UTF-8 fit");
+      const error = await failure(() => new SecretsFromDotenv(fresh("size"), { content: `BIG=x${"é".repeat(24_576)}\n`, repository: "app" }));
+      assert.match(error.message, /: the value of "BIG" is 49153 bytes; GitHub allows at most 49152 bytes \(48 KB\)\. None of its items was written\.$/);
+    });
+
     const argumentCases: [string, Partial<SecretsFromDotenvArgs>, string][] = [
       ["neither path nor content", { repository: "app" }, "exactly one of `path` (a .env file) and `content` (its text) must be set"],
       ["both path and content", { path: "x.env", content: "A=1", repository: "app" }, "exactly one of `path` (a .env file) and `content` (its text) must be set"],
@@ -292,7 +273,9 @@ describe("SecretsFromDotenv (Pulumi mocks, in-process)", function () {
   describe("at preview", () => {
     let warnings: string[];
     const consoleWarn = console.warn;
-    before(() => useMocks(true));
+    before(async () => {
+      registrations = await recordRegistrations(true);
+    });
     beforeEach(() => {
       warnings = [];
       console.warn = (...args: unknown[]) => void warnings.push(args.join(" "));
