@@ -48,14 +48,8 @@ async function settle(component: SecretsFromDotenv): Promise<string[]> {
   return names;
 }
 
-/** The error a constructor throws, or the rejection of `names` (content given as an Output). */
-async function failure(construct: () => SecretsFromDotenv): Promise<Error> {
-  let component: SecretsFromDotenv;
-  try {
-    component = construct();
-  } catch (e) {
-    return e as Error;
-  }
+/** The rejection of `names`: content given as an Output is checked inside an apply over it. */
+function rejection(component: SecretsFromDotenv): Promise<Error> {
   return promiseOf(component.names).then(
     () => assert.fail("no error"),
     (e: Error) => e,
@@ -68,6 +62,16 @@ class Gate extends pulumi.CustomResource {
   constructor(name: string) {
     super("test:index:Gate", name, { text: undefined });
   }
+}
+
+/** The error a constructor throws: a path or a plain string is checked when the program runs it, before it goes on. */
+function thrown(construct: () => SecretsFromDotenv): Error {
+  try {
+    construct();
+  } catch (e) {
+    return e as Error;
+  }
+  return assert.fail("the constructor did not throw");
 }
 
 const FILE = ["# a comment", "db_password=pw-secret-1", 'API_TOKEN="tok secret 2"', "export LEVEL=debug-3", ""].join("\n");
@@ -196,7 +200,7 @@ describe("SecretsFromDotenv (Pulumi mocks, in-process)", function () {
     it("bad keys in a file: one error naming every key by name, never a value, and no child registered", async () => {
       const name = fresh("bad");
       const f = file(badFile);
-      const error = await failure(() => new SecretsFromDotenv(name, { path: f, repository: "app" }));
+      const error = thrown(() => new SecretsFromDotenv(name, { path: f, repository: "app" }));
       assert.ok(error instanceof pulumi.RunError, "a RunError: printed as its message alone");
       assert.equal(error.message, `SecretsFromDotenv "${name}": .env file ${JSON.stringify(f)}: ${badProblems}. None of its items was written.`);
       assert.equal(error.stack, error.message, "no stack trace");
@@ -206,7 +210,7 @@ describe("SecretsFromDotenv (Pulumi mocks, in-process)", function () {
 
     it("bad keys in secret content: the same error, by `content`, and no child registered", async () => {
       const name = fresh("badout");
-      const error = await failure(() => new SecretsFromDotenv(name, { content: pulumi.secret(badFile), repository: "app" }));
+      const error = await rejection(new SecretsFromDotenv(name, { content: pulumi.secret(badFile), repository: "app" }));
       assert.ok(error instanceof pulumi.RunError);
       assert.equal(error.message, `SecretsFromDotenv "${name}": \`content\`: ${badProblems}. None of its items was written.`);
       assertNoValue(error.message);
@@ -217,7 +221,7 @@ describe("SecretsFromDotenv (Pulumi mocks, in-process)", function () {
     it("more keys than the container holds: refused by count, nothing registered", async () => {
       const name = fresh("many");
       const text = Array.from({ length: 101 }, (_, i) => `KEY_${i}=many-value`).join("\n");
-      const error = await failure(() => new SecretsFromDotenv(name, { content: text, repository: "app", environment: "e" }));
+      const error = thrown(() => new SecretsFromDotenv(name, { content: text, repository: "app", environment: "e" }));
       assert.match(error.message, new RegExp(`^SecretsFromDotenv "${name}": \`content\`: 101 keys, but an environment holds at most 100 secrets`));
       assert.ok(!error.message.includes("many-value"));
       assert.equal(childrenOf(name).size, 0);
@@ -229,7 +233,7 @@ describe("SecretsFromDotenv (Pulumi mocks, in-process)", function () {
       const name = fresh("size");
       const component = new SecretsFromDotenv(name, { content: `FITS=${"é".repeat(24_576)}\n`, repository: "app" });
       assert.deepEqual(await settle(component), ["FITS"], "49,152 bytes of UTF-8 fit");
-      const error = await failure(() => new SecretsFromDotenv(fresh("size"), { content: `BIG=x${"é".repeat(24_576)}\n`, repository: "app" }));
+      const error = thrown(() => new SecretsFromDotenv(fresh("size"), { content: `BIG=x${"é".repeat(24_576)}\n`, repository: "app" }));
       assert.match(error.message, /: the value of "BIG" is 49153 bytes; GitHub allows at most 49152 bytes \(48 KB\)\. None of its items was written\.$/);
     });
 
@@ -247,7 +251,7 @@ describe("SecretsFromDotenv (Pulumi mocks, in-process)", function () {
     for (const [label, args, message] of argumentCases) {
       it(`refuses ${label}, naming the rule, before registering anything`, async () => {
         const name = fresh("args");
-        const error = await failure(() => new SecretsFromDotenv(name, args as SecretsFromDotenvArgs));
+        const error = thrown(() => new SecretsFromDotenv(name, args as SecretsFromDotenvArgs));
         assert.ok(error instanceof pulumi.RunError);
         assert.equal(error.message, `SecretsFromDotenv "${name}": ${message}`);
         assert.equal(childrenOf(name).size, 0);
@@ -256,14 +260,14 @@ describe("SecretsFromDotenv (Pulumi mocks, in-process)", function () {
 
     it("refuses an environment without its repository", async () => {
       const name = fresh("envonly");
-      const error = await failure(() => new SecretsFromDotenv(name, { content: "A=1", environment: "e" }));
+      const error = thrown(() => new SecretsFromDotenv(name, { content: "A=1", environment: "e" }));
       assert.equal(error.message, `SecretsFromDotenv "${name}": \`environment\` needs the \`repository\` it belongs to`);
     });
 
     it("a file that cannot be read: its path and the error code, nothing else", async () => {
       const name = fresh("missing");
       const missing = path.join(dir, "absent.env");
-      const error = await failure(() => new SecretsFromDotenv(name, { path: missing, repository: "app" }));
+      const error = thrown(() => new SecretsFromDotenv(name, { path: missing, repository: "app" }));
       assert.ok(error instanceof pulumi.RunError);
       assert.equal(error.message, `SecretsFromDotenv "${name}": cannot read the .env file ${JSON.stringify(missing)} (ENOENT)`);
       assert.equal(error.stack, error.message);
