@@ -1,7 +1,9 @@
 import assert from "node:assert/strict";
+import { randomUUID } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
 import { DependabotSecret, OrgVariable, RepoSecret } from "../provider";
 import { providerFor } from "../provider/dynamic-provider";
+import type { ScopeKey } from "../provider/types";
 import { recordRegistrations, stopMocks, type MockRegistration } from "./support/mock-registrations";
 
 /*
@@ -48,9 +50,13 @@ describe("resource classes: secret outputs and inputs sent (Pulumi mocks, in-pro
     assert.deepEqual(request.additionalSecretOutputs, []);
   });
 
-  it("one provider object per scope, another for each other scope", () => {
-    assert.equal(providerFor("actions-repository-secret"), providerFor("actions-repository-secret"));
-    assert.notEqual(providerFor("actions-repository-secret"), providerFor("actions-repository-variable"));
-    assert.equal((providerFor("dependabot-organization-secret") as unknown as { scope: string }).scope, "dependabot-organization-secret");
+  it("one provider object per scope, carrying its scope, another for each other scope", () => {
+    // Keys no other test asked for: the objects are made here, not found from an earlier test.
+    const [first, second] = [`probe-${randomUUID()}`, `probe-${randomUUID()}`] as unknown as ScopeKey[];
+    const provider = providerFor(first);
+    assert.equal((provider as unknown as { scope: string }).scope, first);
+    assert.equal(providerFor(first), provider, "the same object again: the SDK serializes it once");
+    assert.notEqual(providerFor(second), provider);
+    assert.equal((providerFor(second) as unknown as { scope: string }).scope, second);
   });
 });

@@ -122,6 +122,7 @@ describe("SecretsFromDotenv (Pulumi mocks, in-process)", function () {
         assert.deepEqual(await settle(component), ["DB_PASSWORD", "API_TOKEN", "LEVEL"], "GitHub's names, in file order");
         const componentUrn = await promiseOf(component.urn);
         assert.equal(registrations.get(name)!.type, "github-secrets:index:SecretsFromDotenv");
+        assert.deepEqual(registrations.get(name)!.outputs, { names: ["DB_PASSWORD", "API_TOKEN", "LEVEL"] }, "the component's outputs: names");
 
         const children = childrenOf(name);
         assert.deepEqual([...children.keys()], Object.keys(FILE_VALUES).map((k) => `${name}-${k}`));

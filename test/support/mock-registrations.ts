@@ -4,7 +4,8 @@ import * as pulumi from "@pulumi/pulumi";
  * Pulumi's mocks in this process, recording what each resource registration asks of the
  * engine: the inputs as the mocks receive them (a Pulumi secret keeps the engine's secret
  * signature), and what only the request to the monitor carries (parent, protect,
- * additionalSecretOutputs). Keyed by resource name; a later registration of a name replaces it.
+ * additionalSecretOutputs), and the outputs a component registers. Keyed by resource name; a
+ * later registration of a name replaces it.
  */
 
 export interface MockRegistration {
@@ -13,6 +14,8 @@ export interface MockRegistration {
   protect: boolean;
   additionalSecretOutputs: string[];
   inputs: Record<string, unknown>;
+  /** What a component passed to registerOutputs, once it has. */
+  outputs?: Record<string, unknown>;
 }
 
 interface RegisterRequest {
@@ -38,7 +41,17 @@ export async function recordRegistrations(preview: boolean): Promise<Map<string,
     "stack",
     preview,
   );
-  const monitor = pulumi.runtime.getMonitor() as unknown as { registerResource: (req: RegisterRequest, cb: never) => unknown };
+  type OutputsRequest = { getUrn(): string; getOutputs(): { toJavaScript(): Record<string, unknown> } | undefined };
+  const monitor = pulumi.runtime.getMonitor() as unknown as {
+    registerResource: (req: RegisterRequest, cb: never) => unknown;
+    registerResourceOutputs: (req: OutputsRequest, cb: never) => unknown;
+  };
+  const registerOutputs = monitor.registerResourceOutputs.bind(monitor);
+  monitor.registerResourceOutputs = (req, cb) => {
+    const name = req.getUrn().split("::").pop()!;
+    registrations.get(name)!.outputs = req.getOutputs()?.toJavaScript() ?? {};
+    return registerOutputs(req, cb);
+  };
   const register = monitor.registerResource.bind(monitor);
   monitor.registerResource = (req, cb) => {
     registrations.set(req.getName(), {
