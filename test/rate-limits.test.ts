@@ -133,6 +133,20 @@ describe("rate limits: waited out within a bound on the total wait, and announce
     assert.match(announcements(warnings)[0]!, /GitHub asks to slow down \(secondary rate limit[^)]*\); waiting 1 s until/);
   });
 
+  it("announces requests refused together once, and a later refusal again", async () => {
+    // Key fetches are reads: they run side by side, and the limit refuses both at once.
+    emulator().injectFault({ ...faults.secondaryRateLimit({ method: "GET", path: /\/secrets\/public-key$/ }, 1), times: 2 });
+    const inRepo = (repository: string) => createVia("actions-repository-secret", { ...news("TOGETHER"), repository });
+    const { warnings } = await recordingWarnings(() => Promise.all([inRepo("app"), inRepo("api")]));
+    assert.equal(emulator().getSecret({ ...REPO, repo: "api" }, "TOGETHER")?.value, VALUE);
+    assert.equal(emulator().findRequests({ status: 403 }).length, 2, "both key fetches were refused");
+    assert.equal(announcements(warnings).length, 1, announcements(warnings).join("\n"));
+
+    emulator().injectFault(faults.secondaryRateLimit({ method: "PUT" }, 1));
+    const later = await recordingWarnings(() => create("LATER"));
+    assert.equal(announcements(later.warnings).length, 1, "a refusal after the wait is announced");
+  });
+
   it("starts no other write while GitHub asks to wait", async () => {
     emulator().injectFault(faults.secondaryRateLimit({ method: "PUT", path: "/repos/octo-org/app/actions/secrets/FIRST" }, 2));
     const first = create("FIRST");
