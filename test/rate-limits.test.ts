@@ -68,6 +68,20 @@ describe("rate limits: waited out within a bound on the total wait, and announce
     assertNoSecretIn(warnings);
   });
 
+  it("waits out a 403 with retry-after but without the wording, and tells a 429 with x-ratelimit-remaining 0 as the hour's limit", async () => {
+    emulator().injectFault({ method: "PUT", status: 403, headers: { "retry-after": "1" }, times: 1 });
+    const unworded = await recordingWarnings(() => create("UNWORDED"));
+    assert.deepEqual(puts("UNWORDED").map((r) => r.status), [403, 201]);
+    assert.match(announcements(unworded.warnings)[0] ?? "", /GitHub asks to slow down \(secondary rate limit/);
+
+    const reset = String(Math.ceil(Date.now() / 1000) + 1);
+    emulator().injectFault({ method: "PUT", status: 429, headers: { "x-ratelimit-remaining": "0", "x-ratelimit-reset": reset }, times: 1 });
+    const primary = await recordingWarnings(() => create("HOURLY"));
+    assert.deepEqual(puts("HOURLY").map((r) => r.status), [429, 201]);
+    assert.match(announcements(primary.warnings)[0] ?? "", /this token's requests for the hour are used up \(x-ratelimit-remaining: 0\)/);
+    assert.equal(emulator().getSecret(REPO, "HOURLY")?.value, VALUE);
+  });
+
   it("waits until x-ratelimit-reset on a primary limit, however many times GitHub refuses", async () => {
     // The reset is fixed when the fault is built: every refusal names the same moment, which a
     // second of SECOND ms does not reach; each wait is the seconds until it, plus one.
