@@ -49,7 +49,7 @@ describe("failure explanations: by status, with what to do next", () => {
 
   it("403 without a rate limit's signs: the permission the scope needs, and for an App its repositories", () => {
     const token = explain(failure(403));
-    assert.match(token, /failed: the token may not manage this: a classic token needs the `repo` scope.*\(403\)\./);
+    assert.ok(token.includes(`failed: the token may not manage this: ${scopeFor("actions-repository-secret").permissions} (403). GitHub said: "Forbidden"`), token);
     const app = explain(failure(403), context(undefined, { app: true }));
     assert.match(app, /failed: the GitHub App installation may not manage this: .*, and the repository must be one the App is installed on \(403\)/);
   });
