@@ -78,8 +78,9 @@ describe("GitHub App authentication", () => {
   });
 
   it("renews the installation token before it expires, in the middle of a deployment", async () => {
-    // A token of 2 s (GitHub's last an hour) is renewed once half its life is past (at most 5 min before expiry).
-    emulator().setInstallationTokenLifetime(2);
+    // A token of 3 s (GitHub's last an hour) is renewed once half its life is past (at most 5 min before
+    // expiry): more than a second after it was issued, time enough for R2 on a loaded machine.
+    emulator().setInstallationTokenLifetime(3);
     await configureProvider(appAuth());
     await create("actions-repository-secret", secret("R1"));
     const issuedBy = Date.now();
