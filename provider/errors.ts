@@ -52,6 +52,7 @@ export function explainFailure(error: unknown, context: FailureContext): GitHubS
   let advice: string;
   const credential = context.app ? "the GitHub App installation" : "the token";
   switch (true) {
+    // Stryker disable next-line StringLiteral: no other text ends in /access_tokens either
     case context.app && /\/app\/installations\/[^/]+\/access_tokens$/.test(failure.request?.url ?? "") && status !== undefined:
       advice = appTokenAdvice(status);
       break;
@@ -136,12 +137,14 @@ function isRateLimit(failure: HttpFailure): boolean {
     status === 429 ||
     String(headers["x-ratelimit-remaining"]) === "0" ||
     headers["retry-after"] !== undefined ||
+    // Stryker disable next-line StringLiteral: no other text says "rate limit" either
     /rate limit/i.test(githubMessage(failure) ?? "")
   );
 }
 
 /** A rate limit that would need more waiting than allowed: until when, and what to do. */
 function rateLimitAdvice(failure: HttpFailure, maxWaitSeconds: number | undefined): string {
+  // Stryker disable next-line OptionalChaining: a failure without a response is explained as unreachable before this
   const headers = failure.response?.headers ?? {};
   const reset = Number(headers["x-ratelimit-reset"]);
   const bound = `githubSecrets:maxRateLimitWaitSeconds${maxWaitSeconds === undefined ? "" : ` (${maxWaitSeconds} s)`}`;

@@ -37,6 +37,22 @@ const THROTTLE_ID = "pulumi-github-secrets";
 const clients = new Map<string, GitHubClients>();
 
 /**
+ * How long one second of waiting lasts, in ms: the seconds of GitHub's `retry-after` and
+ * `x-ratelimit-reset` waits (plugin-throttling's `retryAfterBaseValue`, and the hold on the
+ * write queue) and plugin-retry's backoff of 1, 4, 9 s (its `retryAfterBaseValue`). Always
+ * 1000 in production: only tests shorten it (`setWaitSecondForTests`), so that the same code
+ * waits the same number of seconds, each a few ms long; `resetClients` restores it. The only
+ * place these waits' unit is read.
+ */
+let waitSecondMs = 1000;
+
+/** Tests: makes a second of waiting last `ms` for clients created from now on. */
+export function setWaitSecondForTests(ms: number): void {
+  waitSecondMs = ms;
+  clients.clear();
+}
+
+/**
  * One set of clients per connection settings for the life of the process, so that every
  * resource of a deployment shares one write queue and one rate-limit state.
  */
@@ -56,6 +72,7 @@ export function clientsFor(configuration: ProviderConfiguration): GitHubClients 
 /** Drops cached clients (tests). */
 export function resetClients(): void {
   clients.clear();
+  waitSecondMs = 1000;
 }
 
 function createClients(configuration: ProviderConfiguration): GitHubClients {
@@ -67,14 +84,16 @@ function createClients(configuration: ProviderConfiguration): GitHubClients {
     ...(configuration.app ? appAuthOptions(configuration.app) : { auth: configuration.token }),
     baseUrl: configuration.baseUrl,
     userAgent: "pulumi-github-secrets",
-    retry: { doNotRetry: DO_NOT_RETRY },
+    retry: { doNotRetry: DO_NOT_RETRY, retryAfterBaseValue: waitSecondMs },
     // Not Octokit's request log: each failure is explained by errors.ts, each wait announced
     // by rate-limits.ts; a line per refused request would only bury those in `pulumi up`.
     log: { debug: () => {}, info: () => {}, warn: console.warn, error: () => {} },
     throttle: {
       id: THROTTLE_ID,
       write,
+      retryAfterBaseValue: waitSecondMs,
       ...rateLimitCallbacks({
+        secondMs: waitSecondMs,
         maxWaitSeconds: configuration.maxRateLimitWaitSeconds,
         writes: write.key(THROTTLE_ID),
         // The engine shows a provider's stderr in `pulumi up`'s output, as the stack's diagnostics.
@@ -86,7 +105,7 @@ function createClients(configuration: ProviderConfiguration): GitHubClients {
     api: new GitHubOctokit(options),
     afterWrite: new GitHubOctokit({
       ...options,
-      retry: { doNotRetry: DO_NOT_RETRY.filter((status) => status !== 404), retries: 5, retryAfterBaseValue: 200 },
+      retry: { doNotRetry: DO_NOT_RETRY.filter((status) => status !== 404), retries: 5, retryAfterBaseValue: waitSecondMs / 5 },
     }),
   };
 }

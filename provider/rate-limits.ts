@@ -24,6 +24,8 @@ interface LimitedRequest {
 export interface RateLimitPolicy {
   /** The most one request may wait for rate limits in all, in seconds. */
   readonly maxWaitSeconds: number;
+  /** How long one second of GitHub's waits lasts: 1000 ms (tests shorten it: github-client.ts). */
+  readonly secondMs: number;
   /** The write queue's limiter: no write starts while GitHub asks to wait. */
   readonly writes: Bottleneck;
   /** Where waiting is announced: the provider's stderr, which `pulumi up` shows. */
@@ -62,7 +64,7 @@ export function rateLimitCallbacks(policy: RateLimitPolicy) {
     // Past the bound: plugin-throttling rethrows GitHub's answer, which errors.ts explains.
     if (before + retryAfter > policy.maxWaitSeconds) return false;
     waited.set(request, before + retryAfter);
-    const until = Date.now() + retryAfter * 1000;
+    const until = Date.now() + retryAfter * policy.secondMs;
     if (until > heldUntil) {
       heldUntil = until;
       // A job at the head of the write queue (maxConcurrent 1) that lasts as long as GitHub's
@@ -71,7 +73,7 @@ export function rateLimitCallbacks(policy: RateLimitPolicy) {
       void policy.writes.schedule({ priority: 0 }, () => sleep(heldUntil - Date.now()));
     }
     // Requests refused together wait for the same moment: say it once.
-    if (until > announcedUntil + 1000) {
+    if (until > announcedUntil + policy.secondMs) {
       announcedUntil = until;
       const why =
         kind === "primary"

@@ -78,14 +78,25 @@ describe("GitHub App authentication", () => {
   });
 
   it("renews the installation token before it expires, in the middle of a deployment", async () => {
-    emulator().setInstallationTokenLifetime(2);
+    // A token of 3 s (GitHub's last an hour) is renewed once half its life is past (at most 5 min before
+    // expiry): more than a second after it was issued, time enough for R2 on a loaded machine.
+    emulator().setInstallationTokenLifetime(3);
     await configureProvider(appAuth());
-    for (const name of ["R1", "R2", "R3", "R4"]) {
-      await create("actions-repository-secret", secret(name));
-      await sleep(700);
-    }
-    for (const name of ["R1", "R2", "R3", "R4"]) assert.equal(emulator().getSecret(REPO, name)?.value, `value-of-${name}`);
-    assert.ok(emulator().issuedInstallationTokens().length >= 2, `${emulator().issuedInstallationTokens().length} token(s) issued`);
+    await create("actions-repository-secret", secret("R1"));
+    const issuedBy = Date.now();
+    await create("actions-repository-secret", secret("R2"));
+    assert.equal(emulator().issuedInstallationTokens().length, 1, "a fresh token is used again");
+    // Past the middle of the first token's life (it was received before `issuedBy`), not yet at its end.
+    const expires = Date.parse(emulator().issuedInstallationTokens()[0]!.expiresAt);
+    const past = (expires + issuedBy) / 2 + 30;
+    assert.ok(expires - past > 100, "the first token's life is long enough to test within");
+    await sleep(past - Date.now());
+    await create("actions-repository-secret", secret("R3"));
+    assert.ok(Date.now() < expires, "R3 was written before the first token expired");
+    const [first, second] = emulator().issuedInstallationTokens();
+    assert.equal(emulator().issuedInstallationTokens().length, 2, "renewed before it expired");
+    assert.ok(second!.uses > 0 && first!.uses > 0);
+    for (const name of ["R1", "R2", "R3"]) assert.equal(emulator().getSecret(REPO, name)?.value, `value-of-${name}`);
     assert.deepEqual(emulator().findRequests({ status: 401 }), [], "a request was sent with an expired token");
   });
 

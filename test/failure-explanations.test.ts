@@ -1,0 +1,164 @@
+import assert from "node:assert/strict";
+import { explainFailure, redact, statusOf, type FailureContext } from "../provider/errors";
+import { scopeFor } from "../provider/scopes";
+import type { ScopeKey } from "../provider/types";
+
+/*
+ * What a user reads when GitHub refuses: each status sorted into its cause and the next step,
+ * rate limits told apart from refusals by GitHub's headers and wording, and nothing of the
+ * request (headers, body, credentials) carried along. Failures are shaped as Octokit's
+ * RequestError: status, response { headers, data }, request { url }.
+ */
+
+const context = (scope: ScopeKey = "actions-repository-secret", extra: Partial<FailureContext> = {}): FailureContext => ({
+  action: "creating",
+  scope: scopeFor(scope),
+  target: "DB_PASS in octo-org/app",
+  baseUrl: "https://api.github.com",
+  ...extra,
+});
+
+const failure = (status: number, headers: Record<string, string> = {}, data: unknown = { message: "Forbidden" }, url = "https://api.github.com/repos/octo-org/app/actions/secrets/DB_PASS") => ({
+  status,
+  message: "HttpError",
+  response: { headers, data },
+  request: { url, headers: { authorization: "token ghp_secret_token_value" }, body: '{"encrypted_value":"sealed"}' },
+});
+
+const explain = (error: unknown, ctx = context()) => explainFailure(error, ctx).message;
+
+describe("failure explanations: by status, with what to do next", () => {
+  it("names the action, the scope and the target, and keeps GitHub's message with its details", () => {
+    const message = explain(failure(422, {}, { message: "Validation Failed", errors: ["name is reserved", { message: "too long" }, { code: "x" }, null] }));
+    assert.equal(
+      message,
+      'Creating repository Actions secret DB_PASS in octo-org/app failed: GitHub rejected the request as invalid (422); see https://docs.github.com/en/rest/actions/secrets. GitHub said: "Validation Failed; name is reserved; too long"',
+    );
+    assert.ok(!message.includes("ghp_secret_token_value") && !message.includes("sealed"));
+    assert.equal(explainFailure(failure(422), context()).status, 422);
+  });
+
+  it("says nothing of GitHub's words when the answer has none", () => {
+    assert.equal(explain(failure(409, {}, "<html>")), "Creating repository Actions secret DB_PASS in octo-org/app failed: GitHub reported a conflict (409): the item changed or its visibility does not allow this operation; refresh and try again.");
+  });
+
+  it("401: a token to set again, or an App installation to check", () => {
+    assert.match(explain(failure(401)), /failed: GitHub rejected the token \(401 Bad credentials\): set a valid one with `pulumi config set --secret github:token …` or GITHUB_TOKEN/);
+    assert.match(explain(failure(401), context(undefined, { app: true })), /failed: GitHub rejected the App's installation token \(401 Bad credentials\); it is renewed before it expires/);
+  });
+
+  it("403 without a rate limit's signs: the permission the scope needs, and for an App its repositories", () => {
+    const token = explain(failure(403));
+    assert.ok(token.includes(`failed: the token may not manage this: ${scopeFor("actions-repository-secret").permissions} (403). GitHub said: "Forbidden"`), token);
+    const app = explain(failure(403), context(undefined, { app: true }));
+    assert.match(app, /failed: the GitHub App installation may not manage this: .*, and the repository must be one the App is installed on \(403\)/);
+  });
+
+  it("404: the container that may not exist or not be visible, per scope", () => {
+    const cases: [ScopeKey, string][] = [
+      ["actions-repository-secret", "repository"],
+      ["actions-environment-secret", "repository or environment"],
+      ["actions-organization-variable", "organization"],
+      ["codespaces-user-secret", "authenticated user's item"],
+    ];
+    for (const [scope, container] of cases) {
+      assert.ok(explain(failure(404), context(scope)).includes(`failed: not found (404): the ${container} does not exist, or the token cannot see it (GitHub answers 404`), scope);
+    }
+    assert.match(explain(failure(404), context(undefined, { app: true })), /or the GitHub App installation cannot see it/);
+  });
+
+  it("5xx: retries ran out, GitHub's status page; another status: as GitHub answered", () => {
+    assert.match(explain(failure(500)), /failed: GitHub failed \(500\) and retries ran out; GitHub may be having an incident \(https:\/\/www\.githubstatus\.com\)/);
+    assert.match(explain(failure(503)), /GitHub failed \(503\)/);
+    assert.match(explain(failure(418)), /failed: GitHub answered 418\./);
+    assert.match(explain(failure(499)), /failed: GitHub answered 499\./);
+  });
+
+  it("no answer at all: the base URL and the network's reason", () => {
+    const reach = (error: unknown) => explain(error, context(undefined, { baseUrl: "http://127.0.0.1:9" }));
+    assert.match(reach({ message: "fetch failed", cause: { code: "ECONNREFUSED", message: "connect ECONNREFUSED" } }), /could not reach the GitHub API at http:\/\/127\.0\.0\.1:9 \(ECONNREFUSED\); check github:baseUrl \/ GITHUB_API_URL and the network\.$/);
+    assert.match(reach({ message: "fetch failed", cause: { message: "socket hang up" } }), /\(socket hang up\)/);
+    assert.match(reach({ message: "fetch failed" }), /\(fetch failed\)/);
+    assert.match(reach(undefined), /\(no response\)/);
+    assert.match(reach({ status: 502, message: "Bad Gateway" }), /could not reach the GitHub API .*\(Bad Gateway\)/, "a status without a response");
+    assert.equal(explainFailure(undefined, context()).status, undefined);
+  });
+
+  it("the App's token request: a JWT rejected, an unknown installation, another refusal", () => {
+    const tokenUrl = "https://api.github.com/app/installations/77/access_tokens";
+    const app = context(undefined, { app: true });
+    assert.match(explain(failure(401, {}, undefined, tokenUrl), app), /failed: GitHub rejected the App's JSON web token \(401\): check the App id \(github:appAuth\.id or GITHUB_APP_ID\)/);
+    assert.match(explain(failure(404, {}, undefined, tokenUrl), app), /failed: GitHub knows no such installation of this App \(404\): check github:appAuth\.installationId or GITHUB_APP_INSTALLATION_ID/);
+    assert.match(explain(failure(403, {}, undefined, tokenUrl), app), /failed: GitHub refused an installation token for the App \(403\); check the installation's repositories and permissions/);
+    // The same path without App authentication, or another path, is an ordinary failure.
+    assert.match(explain(failure(404, {}, undefined, tokenUrl)), /not found \(404\): the repository/);
+    assert.match(explain(failure(404, {}, undefined, `${tokenUrl}/x`), app), /not found \(404\): the repository/);
+    assert.match(explain(failure(404, {}, undefined, "https://api.github.com/app/installations/77/access_tokens?x"), app), /not found \(404\)/);
+  });
+
+  it("reads the status only when it is a number", () => {
+    assert.equal(statusOf({ status: 404 }), 404);
+    assert.equal(statusOf({ status: "404" }), undefined);
+    assert.equal(statusOf(undefined), undefined);
+  });
+});
+
+describe("failure explanations: rate limits told apart from refusals", () => {
+  const rateLimited = /secondary rate limit kept refusing|rate limit for this token is used up/;
+
+  it("a 403 is a rate limit when x-ratelimit-remaining is 0, retry-after is set, or GitHub says so", () => {
+    assert.match(explain(failure(403, { "x-ratelimit-remaining": "0" })), rateLimited);
+    assert.match(explain(failure(403, { "retry-after": "30" })), rateLimited);
+    assert.match(explain(failure(403, {}, { message: "You have exceeded a secondary Rate Limit." })), rateLimited);
+    assert.doesNotMatch(explain(failure(403, { "x-ratelimit-remaining": "1" })), rateLimited);
+    assert.doesNotMatch(explain(failure(403, {}, { message: "Resource not accessible by integration" })), rateLimited);
+  });
+
+  it("a 429 is always one; other statuses never are, whatever their headers", () => {
+    assert.match(explain(failure(429, {}, { message: "Too Many Requests" })), rateLimited);
+    assert.doesNotMatch(explain(failure(404, { "x-ratelimit-remaining": "0", "retry-after": "1" }, { message: "rate limit" })), rateLimited);
+    assert.doesNotMatch(explain(failure(500, { "retry-after": "1" })), rateLimited);
+  });
+
+  it("a primary limit: until when, in ISO time, beyond the bound named with its value, and what to do", () => {
+    const reset = 1_900_000_000;
+    const message = explain(failure(403, { "x-ratelimit-remaining": "0", "x-ratelimit-reset": String(reset) }), context(undefined, { maxRateLimitWaitSeconds: 30 }));
+    assert.ok(
+      message.includes(
+        `failed: GitHub's rate limit for this token is used up until ${new Date(reset * 1000).toISOString()} (403), later than githubSecrets:maxRateLimitWaitSeconds (30 s) allows waiting; run \`pulumi up\` again after ${new Date(reset * 1000).toISOString()}, or allow a longer wait with \`pulumi config set githubSecrets:maxRateLimitWaitSeconds 3600\`.`,
+      ),
+      message,
+    );
+    assert.match(explain(failure(403, { "x-ratelimit-remaining": "0", "x-ratelimit-reset": String(reset) })), /later than githubSecrets:maxRateLimitWaitSeconds allows waiting/);
+  });
+
+  it("without a usable reset, a used-up limit is explained as a secondary one", () => {
+    for (const reset of [undefined, "0", "soon"]) {
+      const headers: Record<string, string> = { "x-ratelimit-remaining": "0", ...(reset === undefined ? {} : { "x-ratelimit-reset": reset }) };
+      assert.match(explain(failure(403, headers)), /secondary rate limit kept refusing the request for longer than githubSecrets:maxRateLimitWaitSeconds allows waiting \(403\); run `pulumi up` again in a few minutes/, String(reset));
+    }
+  });
+
+  it("a secondary limit: the status, GitHub's retry-after, and how to lower the pace", () => {
+    const message = explain(failure(429, { "retry-after": "60" }), context(undefined, { maxRateLimitWaitSeconds: 600 }));
+    assert.ok(
+      message.includes(
+        "failed: GitHub's secondary rate limit kept refusing the request for longer than githubSecrets:maxRateLimitWaitSeconds (600 s) allows waiting (429, retry-after 60 s); run `pulumi up` again in a few minutes, or lower the pace with `pulumi config set githubSecrets:writeIntervalMs 2000` and `pulumi up --parallel 4`.",
+      ),
+      message,
+    );
+  });
+});
+
+describe("redaction", () => {
+  it("blanks every occurrence of each secret, also as escaped in a JSON body", () => {
+    const value = 'pa"ss\\word\nline';
+    const text = `value ${value} and body {"value":${JSON.stringify(value)}} and token ghp_abcd, ghp_abcd`;
+    assert.equal(redact(text, [value, "ghp_abcd", undefined, ""]), 'value [REDACTED] and body {"value":"[REDACTED]"} and token [REDACTED], [REDACTED]');
+  });
+
+  it("leaves strings shorter than four characters alone, so that ordinary words survive", () => {
+    assert.equal(redact("the abc of it", ["abc"]), "the abc of it");
+    assert.equal(redact("the abcd of it", ["abcd"]), "the [REDACTED] of it");
+  });
+});
