@@ -29,6 +29,7 @@ export function refreshed(
   props: ResolvedOutputs,
   observed: ResolvedOutputs | undefined,
 ): pulumi.dynamic.ReadResult<ResolvedOutputs> {
+  // Stryker disable next-line StringLiteral: any policy other than "fail" and "ignore" overwrites
   const policy: DriftPolicy = props.onDrift ?? "overwrite";
   const changes = observed === undefined ? ["it was deleted"] : changesElsewhere(operation, props, observed);
   if (policy === "fail" && changes.length > 0) throw operation.fail(driftError(operation, changes, observed === undefined));

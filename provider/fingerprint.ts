@@ -42,6 +42,7 @@ export async function fingerprint(value: string): Promise<string> {
 
 /** True when `fingerprint` was made from `value`. An unreadable fingerprint matches nothing. */
 export async function matchesFingerprint(value: string, stored: string | undefined): Promise<boolean> {
+  // Stryker disable next-line ConditionalExpression: parse(undefined) matches no fingerprint either
   const parsed = stored === undefined ? undefined : parse(stored);
   if (!parsed) return false;
   const hash = await hashWith(value, parsed.salt, parsed.parameters);
@@ -50,14 +51,17 @@ export async function matchesFingerprint(value: string, stored: string | undefin
 
 function hashWith(value: string, salt: Buffer, { ln, r, p }: Parameters): Promise<Buffer> {
   const N = 2 ** ln;
-  // scrypt needs 128 * N * r bytes; Node refuses more than 32 MiB unless told.
-  const options: ScryptOptions = { N, r, p, maxmem: 256 * N * r };
+  // scrypt needs 128 * r * (N + p + 2) bytes (OpenSSL's count); Node refuses more than 32 MiB
+  // unless told. Twice that is allowed: p counts too, so a small N with a large p still compares.
+  const options: ScryptOptions = { N, r, p, maxmem: 256 * r * (N + p + 2) };
   return new Promise((resolve, reject) =>
+    // Stryker disable next-line StringLiteral: Buffer.from reads an empty encoding name as UTF-8
     scrypt(Buffer.from(value, "utf8"), salt, HASH_BYTES, options, (error, hash) => (error ? reject(error) : resolve(hash))),
   );
 }
 
 function format({ ln, r, p }: Parameters, salt: Buffer, hash: Buffer): string {
+  // Stryker disable next-line Regex: base64 has "=" at its end only
   const b64 = (bytes: Buffer) => bytes.toString("base64").replace(/=+$/, "");
   return `$${ALGORITHM}$ln=${ln},r=${r},p=${p}$${b64(salt)}$${b64(hash)}`;
 }

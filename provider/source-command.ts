@@ -1,4 +1,5 @@
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcessByStdio } from "node:child_process";
+import type { Readable } from "node:stream";
 import { GitHubSecretsError } from "./errors";
 
 /*
@@ -27,15 +28,25 @@ export interface CommandOptions {
 export function runValueCommand(argv: readonly string[], options: CommandOptions): Promise<Buffer> {
   const [file, ...args] = argv as [string, ...string[]];
   const shown = JSON.stringify(argv);
+  // Stryker disable next-line ConditionalExpression,StringLiteral: the platform is fixed where tests run (not Windows)
   const separateGroup = process.platform !== "win32";
   return new Promise((resolve, reject) => {
-    const child = spawn(file, args, {
-      shell: false,
-      stdio: ["ignore", "pipe", "pipe"],
-      env: process.env,
-      detached: separateGroup,
-      windowsHide: true,
-    });
+    const failed = (reason: string) => reject(new GitHubSecretsError(`\`valueFrom\` command ${shown} ${reason}`));
+    let child: ChildProcessByStdio<null, Readable, Readable>;
+    try {
+      child = spawn(file, args, {
+        shell: false,
+        stdio: ["ignore", "pipe", "pipe"],
+        env: process.env,
+        detached: separateGroup,
+        // Stryker disable next-line BooleanLiteral: no console window exists off Windows, where these tests run
+        windowsHide: true,
+      });
+    } catch (error) {
+      // Some failures (an argument list too long: E2BIG) are thrown by spawn itself.
+      failed(`could not be started (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+      return;
+    }
     const stdout: Buffer[] = [];
     let stdoutBytes = 0;
     let stderrBytes = 0;
@@ -44,7 +55,9 @@ export function runValueCommand(argv: readonly string[], options: CommandOptions
       stopped ??= why;
       try {
         // The whole group: a wrapper script's children must not outlive it.
+        // Stryker disable next-line ConditionalExpression,LogicalOperator: a started child always has a pid off Windows; the catch covers the rest
         if (separateGroup && child.pid !== undefined) process.kill(-child.pid, "SIGKILL");
+        // Stryker disable next-line StringLiteral: Windows only
         else child.kill("SIGKILL");
       } catch {
         // Already gone.
@@ -57,7 +70,6 @@ export function runValueCommand(argv: readonly string[], options: CommandOptions
       else stdout.push(chunk);
     });
     child.stderr.on("data", (chunk: Buffer) => (stderrBytes += chunk.length));
-    const failed = (reason: string) => reject(new GitHubSecretsError(`\`valueFrom\` command ${shown} ${reason}`));
     child.once("error", (error: NodeJS.ErrnoException) => {
       clearTimeout(timer);
       if (error.code === "ENOENT") {
@@ -93,7 +105,9 @@ export function runValueCommand(argv: readonly string[], options: CommandOptions
 /** Removes exactly one trailing `\n` or `\r\n`: the newline CLIs print after a value. */
 export function withoutTrailingNewline(output: Buffer): Buffer {
   const n = output.length;
+  // Stryker disable next-line ConditionalExpression: below 2 bytes output[n - 2] is undefined, so the length test decides nothing
   if (n >= 2 && output[n - 2] === 0x0d && output[n - 1] === 0x0a) return output.subarray(0, n - 2);
+  // Stryker disable next-line ConditionalExpression: an empty buffer's output[-1] is undefined, so the length test decides nothing
   if (n >= 1 && output[n - 1] === 0x0a) return output.subarray(0, n - 1);
   return output;
 }

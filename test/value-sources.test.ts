@@ -4,10 +4,10 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fingerprint, matchesFingerprint } from "../provider/fingerprint";
-import type { ValueSource } from "../provider/types";
 import { MAX_VALUE_BYTES } from "../provider/validation";
 import { readSource, resetValueSources } from "../provider/value-source";
 import { withEnvironment } from "./support/environment";
+import { nodeCommand, readFailure as failure } from "./support/value-source-commands";
 
 /*
  * `valueFrom` sources as users of password managers and secret stores script them: what
@@ -15,21 +15,6 @@ import { withEnvironment } from "./support/environment";
  */
 
 const node = process.execPath;
-/** A command that runs `script` with Node (every machine running these tests has it). */
-const nodeCommand = (script: string, timeoutSeconds?: number): ValueSource => ({
-  command: [node, "-e", script],
-  ...(timeoutSeconds !== undefined ? { timeoutSeconds } : {}),
-});
-
-async function failure(source: ValueSource): Promise<string> {
-  resetValueSources();
-  try {
-    await readSource(source);
-  } catch (error) {
-    return (error as Error).message;
-  }
-  assert.fail(`reading ${JSON.stringify(source)} should fail`);
-}
 
 describe("valueFrom sources", () => {
   const secret = "s3cr3t-from-the-vault";
