@@ -5,13 +5,14 @@ import Bottleneck from "bottleneck";
 import { createHash } from "node:crypto";
 import { appAuthOptions } from "./app-auth";
 import { classifyRateLimits, rateLimitCallbacks } from "./rate-limits";
-import { serialWrites } from "./serial-writes";
+import { releaseWriteTurns, serialWrites, WriteTurns } from "./serial-writes";
 import type { ProviderConfiguration } from "./types";
 
-// Plugins' hooks nest in this order, the first innermost: classifyRateLimits sees a failure
-// before plugin-throttling, which waits out rate limits, before plugin-retry, which retries 5xx.
-// serialWrites, outermost, holds a write's turn through all of their retries and waits.
-const GitHubOctokit = Octokit.plugin(classifyRateLimits, throttling, retry, serialWrites);
+// Plugins' hooks nest in this order, the first innermost: serialWrites gives each write's HTTP
+// exchange its turn; classifyRateLimits sees a failure before plugin-throttling, which waits
+// out rate limits, before plugin-retry, which retries 5xx; releaseWriteTurns, outermost, ends
+// the turn a write refused for a rate limit kept through its waits (serial-writes.ts).
+const GitHubOctokit = Octokit.plugin(serialWrites, classifyRateLimits, throttling, retry, releaseWriteTurns);
 export type GitHubClient = InstanceType<typeof GitHubOctokit>;
 
 export interface GitHubClients {
@@ -84,6 +85,7 @@ function createClients(configuration: ProviderConfiguration): GitHubClients {
     ...(configuration.app ? appAuthOptions(configuration.app) : { auth: configuration.token }),
     baseUrl: configuration.baseUrl,
     userAgent: "pulumi-github-secrets",
+    writeTurns: new WriteTurns(configuration.writeIntervalMs),
     retry: { doNotRetry: DO_NOT_RETRY, retryAfterBaseValue: waitSecondMs },
     // Not Octokit's request log: each failure is explained by errors.ts, each wait announced
     // by rate-limits.ts; a line per refused request would only bury those in `pulumi up`.

@@ -1,25 +1,91 @@
 import type { Octokit } from "@octokit/rest";
-import Bottleneck from "bottleneck";
 
 /**
- * An Octokit plugin: one write request in flight at a time, GitHub's advice against secondary
- * rate limits ("make requests serially instead of concurrently"):
+ * One write request in flight at a time, GitHub's advice against secondary rate limits ("make
+ * requests serially instead of concurrently"), each start at least `intervalMs` after the last:
  * https://docs.github.com/en/rest/using-the-rest-api/best-practices-for-using-the-rest-api#avoid-concurrent-requests
  *
  * plugin-throttling paces writes but does not serialize them: its write limiter
  * (`maxConcurrent: 1, minTime`) schedules an empty job, then sends the request through its
- * shared pool of ten, so a write slower than `minTime` overlaps the next one. This wraps the
- * whole write, pacing, retries and waits for a rate limit included, so the next write starts
- * only after this one is done. GETs pass straight through: reads after writes, key fetches and
- * refresh reads never wait behind writes.
+ * shared pool of ten, so a write slower than `minTime` overlaps the next one. The turn is taken
+ * right around the HTTP exchange (`serialWrites`, the innermost plugin), not around the
+ * plugins' queues: each Bottleneck job costs a few 1 ms timers, and ~25 ms of them per write,
+ * taken one write at a time, was most of what 100 serialized writes cost. The plugins' queuing
+ * of the next writes now overlaps the write in flight.
+ *
+ * A write refused with 403 or 429 (a rate limit, which plugin-throttling waits out) keeps its
+ * turn until its last try is done (`releaseWriteTurns`, the outermost plugin): no other write
+ * starts while GitHub asks to wait. After a 5xx the turn passes on; plugin-retry's next try
+ * queues again. GETs pass straight through: key fetches and refresh reads never wait behind
+ * writes.
  */
-export function serialWrites(octokit: Pick<Octokit, "hook">): void {
-  const writes = new Bottleneck({ maxConcurrent: 1 });
-  octokit.hook.wrap("request", (request, options) =>
-    WRITES.has(String(options.method).toUpperCase()) && !isAuthRequest(String(options.url))
-      ? writes.schedule(async () => request(options))
-      : request(options),
-  );
+export class WriteTurns {
+  /** The write (its request options: the same object on every try) whose turn it is. */
+  private holder: object | undefined;
+  private readonly waiting: Array<{ write: object; start: () => void }> = [];
+  private lastStart = 0;
+
+  constructor(private readonly intervalMs: number) {}
+
+  /** Resolves when `write` may send; at once for the write that holds the turn. */
+  async take(write: object): Promise<void> {
+    if (this.holder === undefined) this.holder = write;
+    else if (this.holder !== write) await new Promise<void>((start) => this.waiting.push({ write, start }));
+    const wait = this.lastStart + this.intervalMs - Date.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    this.lastStart = Date.now();
+  }
+
+  /** Passes the turn on, if `write` holds it, to the longest-waiting write. */
+  release(write: object): void {
+    if (this.holder !== write) return;
+    const next = this.waiting.shift();
+    this.holder = next?.write;
+    next?.start();
+  }
+}
+
+/** Where the plugins find the connection's turns: `new GitHubOctokit({ writeTurns, ... })`. */
+interface TurnsOption {
+  writeTurns?: WriteTurns;
+  [option: string]: unknown;
+}
+
+type Hooked = Pick<Octokit, "hook">;
+
+/** The innermost plugin: a write's HTTP exchange waits for its turn. */
+export function serialWrites(octokit: Hooked, options: TurnsOption): void {
+  const turns = options.writeTurns ?? new WriteTurns(0);
+  octokit.hook.wrap("request", async (request, options) => {
+    if (!isQueued(options)) return request(options);
+    await turns.take(options);
+    try {
+      const response = await request(options);
+      turns.release(options);
+      return response;
+    } catch (error) {
+      const status = (error as { status?: number }).status;
+      if (status !== 403 && status !== 429) turns.release(options);
+      throw error;
+    }
+  });
+}
+
+/** The outermost plugin: a write refused for a rate limit gives up its turn when it is done. */
+export function releaseWriteTurns(octokit: Hooked, options: TurnsOption): void {
+  const turns = options.writeTurns;
+  if (!turns) return;
+  octokit.hook.wrap("request", async (request, options) => {
+    try {
+      return await request(options);
+    } finally {
+      turns.release(options);
+    }
+  });
+}
+
+function isQueued(options: { method?: string; url?: string }): boolean {
+  return WRITES.has(String(options.method).toUpperCase()) && !isAuthRequest(String(options.url));
 }
 
 /**
