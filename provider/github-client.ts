@@ -97,7 +97,6 @@ function createClients(configuration: ProviderConfiguration): GitHubClients {
       ...rateLimitCallbacks({
         secondMs: waitSecondMs,
         maxWaitSeconds: configuration.maxRateLimitWaitSeconds,
-        writes: write.key(THROTTLE_ID),
         // The engine shows a provider's stderr in `pulumi up`'s output, as the stack's diagnostics.
         announce: (message) => console.warn(message),
       }),

@@ -1,10 +1,9 @@
-import type Bottleneck from "bottleneck";
-
 /*
  * How the clients wait out GitHub's rate limits: @octokit/plugin-throttling does the waiting
  * and retrying; this module decides, in its callbacks, whether to wait (within a bound on the
- * total time one request may wait, not a number of tries), holds the write queue meanwhile,
- * and tells the user why the update is waiting.
+ * total time one request may wait, not a number of tries), and tells the user why the update
+ * is waiting. No other write starts meanwhile: a write refused for a rate limit keeps its turn
+ * through its waits (serial-writes.ts).
  * https://docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api#exceeding-the-rate-limit
  */
 
@@ -26,8 +25,6 @@ export interface RateLimitPolicy {
   readonly maxWaitSeconds: number;
   /** How long one second of GitHub's waits lasts: 1000 ms (tests shorten it: github-client.ts). */
   readonly secondMs: number;
-  /** The write queue's limiter: no write starts while GitHub asks to wait. */
-  readonly writes: Bottleneck;
   /** Where waiting is announced: the provider's stderr, which `pulumi up` shows. */
   readonly announce: (message: string) => void;
 }
@@ -56,7 +53,6 @@ function isUnwordedLimit(error: LimitError): boolean {
 /** plugin-throttling's `onRateLimit` and `onSecondaryRateLimit`, bounded by total waiting time. */
 export function rateLimitCallbacks(policy: RateLimitPolicy) {
   const waited = new WeakMap<object, number>();
-  let heldUntil = 0;
   let announcedUntil = 0;
 
   const decide = (kind: "primary" | "secondary", retryAfter: number, request: LimitedRequest): boolean => {
@@ -65,13 +61,6 @@ export function rateLimitCallbacks(policy: RateLimitPolicy) {
     if (before + retryAfter > policy.maxWaitSeconds) return false;
     waited.set(request, before + retryAfter);
     const until = Date.now() + retryAfter * policy.secondMs;
-    if (until > heldUntil) {
-      heldUntil = until;
-      // A job at the head of the write queue (maxConcurrent 1) that lasts as long as GitHub's
-      // wait: no new write starts meanwhile. Retries are queued with weight 0 by
-      // plugin-throttling and pass it.
-      void policy.writes.schedule({ priority: 0 }, () => sleep(heldUntil - Date.now()));
-    }
     // Requests refused together wait for the same moment: say it once.
     if (until > announcedUntil + policy.secondMs) {
       announcedUntil = until;
@@ -96,8 +85,4 @@ export function rateLimitCallbacks(policy: RateLimitPolicy) {
 /** "18:20:00Z" */
 export function clock(epochMs: number): string {
   return `${new Date(epochMs).toISOString().slice(11, 19)}Z`;
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 }
