@@ -185,6 +185,7 @@ function checkSelection(scope: Scope, inputs: Record<string, unknown>, fail: (pr
     if (isUnknown(ref)) return;
     const reason = repositoryReferenceRule(ref);
     if (reason) fail(`selectedRepositories[${i}]`, reason);
+    // Stryker disable next-line MethodExpression: upper case would be the same canonical form for spotting a repeated repository
     const canonical = String(ref).toLowerCase();
     if (seen.has(canonical)) fail(`selectedRepositories[${i}]`, `repository ${JSON.stringify(ref)} is listed twice`);
     seen.add(canonical);
