@@ -94,6 +94,7 @@ function checkIdentity(
   fail: (property: string, reason: string) => void,
 ): void {
   let value = inputs[property];
+  // Stryker disable next-line ConditionalExpression: the unknown marker (a UUID) is a valid account, repository and environment name anyway
   if (isUnknown(value)) return;
   if (!isPresent(value) || value === "") {
     if ((property === "owner" || property === "org") && defaultOwner) {
