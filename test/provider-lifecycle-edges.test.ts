@@ -116,4 +116,28 @@ describe("lifecycle edges, for every scope", () => {
       assert.equal(split.changes, true, "[ab, c] is not [a, bc]");
     });
   }
+
+  for (const fixture of scopeFixtures.filter((f) => f.inputs.org !== undefined || f.key === "codespaces-user-secret")) {
+    it(`${fixture.key}: refresh reads a selection changed elsewhere, and asks for it only while the item is selected`, async () => {
+      const visibility = fixture.inputs.org ? "selected" : undefined;
+      const { id, outs } = await createVia(fixture.key, { ...fixture.inputs, visibility, [fixture.nameProperty]: "SHARED", value: "v", selectedRepositories: ["octo-org/app"] });
+      const behindBack = (extra: object) =>
+        fixture.kind === "secret"
+          ? emulator().putSecretBehindBack(fixture.container, "SHARED", undefined, extra)
+          : emulator().putVariableBehindBack(fixture.container, "SHARED", "v", extra);
+      behindBack({ selectedRepositoryIds: [1001, 1002] });
+      const read = await operations.read(fixture.key, id, outs);
+      assert.deepEqual([read.props?.selectedRepositoryIds, read.props?.selectedRepositories], [[1001, 1002], [1001, 1002]]);
+
+      behindBack({ selectedRepositoryIds: [1001] });
+      const same = await operations.read(fixture.key, id, outs);
+      assert.deepEqual([same.props?.selectedRepositoryIds, same.props?.selectedRepositories], [[1001], ["octo-org/app"]], "an unchanged selection keeps its names");
+      if (!fixture.inputs.org) return;
+      behindBack({ visibility: "all" });
+      emulator().clearRequests();
+      const widened = await operations.read(fixture.key, id, outs);
+      assert.equal(widened.props?.visibility, "all");
+      assert.deepEqual(emulator().requests.filter((r) => r.path.endsWith("/repositories")), [], "no selection to ask for");
+    });
+  }
 });
