@@ -72,5 +72,16 @@ describe("check's rules for valueFrom and keyId, for every secret scope", () => 
       }
       assert.deepEqual((await check({ valueEncrypted: sealed, keyId: UNKNOWN })).failures, []);
     });
+
+    it(`${fixture.key}: a new resource's source is read by check, only once the other rules pass`, async () => {
+      const unset = { env: "VALUE_FROM_CHECK_NEVER_SET" };
+      const fresh = (inputs: Record<string, unknown>) => operations.check(fixture.key, {}, { ...fixture.inputs, secretName: "SOURCED", ...inputs });
+      const missing = (await fresh({ valueFrom: unset })).failures ?? [];
+      assert.deepEqual(missing.map((f) => f.property), [""]);
+      assert.match(missing[0]!.reason, /VALUE_FROM_CHECK_NEVER_SET: the environment variable is not set/);
+      const badName = (await fresh({ secretName: "1BAD", valueFrom: unset })).failures ?? [];
+      assert.deepEqual(badName.map((f) => f.property), ["secretName"], "the name's failure alone, no source read");
+      assert.deepEqual((await fresh({ value: "v", valueFrom: null })).failures, [], "a null source is no source");
+    });
   }
 });
