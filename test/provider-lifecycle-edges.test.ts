@@ -140,4 +140,27 @@ describe("lifecycle edges, for every scope", () => {
       assert.deepEqual(emulator().requests.filter((r) => r.path.endsWith("/repositories")), [], "no selection to ask for");
     });
   }
+
+  for (const fixture of scopeFixtures) {
+    it(`${fixture.key}: deleting one resource after writing another in the same deployment removes it`, async () => {
+      const props = (name: string) => ({ ...fixture.inputs, [fixture.nameProperty]: name, value: "v" });
+      const first = await createVia(fixture.key, props("FIRST"));
+      await createVia(fixture.key, props("SECOND"));
+      await operations.delete(fixture.key, first.id, first.outs);
+      const stored = (name: string) => (fixture.kind === "secret" ? emulator().getSecret(fixture.container, name) : emulator().getVariable(fixture.container, name));
+      assert.deepEqual([stored("FIRST"), stored("SECOND")?.name], [undefined, "SECOND"]);
+    });
+  }
+
+  for (const fixture of scopeFixtures.filter((f) => "repository" in f.inputs)) {
+    it(`${fixture.key}: refresh never takes an item of another container for this one`, async () => {
+      const other = "environment" in fixture.inputs ? { environment: "production" } : { repository: "api" };
+      const props = (name: string, value: string, where: object = {}) => ({ ...fixture.inputs, ...where, [fixture.nameProperty]: name, value });
+      const there = await createVia(fixture.key, props("TWIN", "there", other));
+      const here = await createVia(fixture.key, props("ONE", "here"));
+      await createVia(fixture.key, props("TWIN", "here"));
+      await operations.read(fixture.key, here.id, here.outs);
+      assert.deepEqual((await operations.read(fixture.key, there.id, there.outs)).props, there.outs);
+    });
+  }
 });
