@@ -94,6 +94,7 @@ function checkIdentity(
   fail: (property: string, reason: string) => void,
 ): void {
   let value = inputs[property];
+  // Stryker disable next-line ConditionalExpression: the unknown marker (a UUID) is a valid account, repository and environment name anyway
   if (isUnknown(value)) return;
   if (!isPresent(value) || value === "") {
     if ((property === "owner" || property === "org") && defaultOwner) {
@@ -185,6 +186,7 @@ function checkSelection(scope: Scope, inputs: Record<string, unknown>, fail: (pr
     if (isUnknown(ref)) return;
     const reason = repositoryReferenceRule(ref);
     if (reason) fail(`selectedRepositories[${i}]`, reason);
+    // Stryker disable next-line MethodExpression: upper case would be the same canonical form for spotting a repeated repository
     const canonical = String(ref).toLowerCase();
     if (seen.has(canonical)) fail(`selectedRepositories[${i}]`, `repository ${JSON.stringify(ref)} is listed twice`);
     seen.add(canonical);
