@@ -1,4 +1,4 @@
-import { createAppAuth } from "@octokit/auth-app";
+import type { createAppAuth } from "@octokit/auth-app";
 import type { AppCredentials } from "./types";
 
 /*
@@ -25,7 +25,8 @@ export function installationTokens(): readonly string[] {
 /** The `authStrategy` + `auth` options of an Octokit client acting as the App's installation. */
 export function appAuthOptions(app: AppCredentials) {
   return {
-    authStrategy: createAppAuth,
+    // Loaded only for an App: a token's deployment never pays for auth-app's modules.
+    authStrategy: (require("@octokit/auth-app") as { createAppAuth: typeof createAppAuth }).createAppAuth,
     auth: { appId: app.appId, privateKey: app.privateKey, installationId: app.installationId, cache: renewingCache() },
   };
 }

@@ -12,8 +12,24 @@ import { isUnknownSource, readSource } from "./value-source";
  */
 
 export { diff } from "./diff";
-export { read } from "./read";
-export { create, delete, update } from "./write";
+
+/*
+ * `preview` and a no-change `up` only check and diff: the HTTP client, its plugins and the
+ * cipher load when the first read or write runs, not with this module (they were most of its
+ * load time, paid by every command).
+ */
+type ReadPath = typeof import("./read");
+type WritePath = typeof import("./write");
+let readPath: ReadPath | undefined;
+let writePath: WritePath | undefined;
+const reads = (): ReadPath => (readPath ??= require("./read") as ReadPath);
+const writes = (): WritePath => (writePath ??= require("./write") as WritePath);
+
+export const read: ReadPath["read"] = (...args) => reads().read(...args);
+export const create: WritePath["create"] = (...args) => writes().create(...args);
+export const update: WritePath["update"] = (...args) => writes().update(...args);
+const remove: WritePath["delete"] = (...args) => writes().delete(...args);
+export { remove as delete };
 
 export async function configure(request: pulumi.dynamic.ConfigureRequest): Promise<void> {
   applyStackConfiguration(request.config);

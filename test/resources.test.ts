@@ -10,6 +10,7 @@ import {
   RepoSecret,
   RepoVariable,
 } from "../provider";
+import { secretProps, variableProps } from "../provider/resources/resource-options";
 import type { ScopeKey } from "../provider/types";
 import { recordRegistrations, stopMocks, type MockRegistration } from "./support/mock-registrations";
 
@@ -64,11 +65,16 @@ describe("resource classes (Pulumi mocks, in-process)", function () {
       for (const other of cases.map((c) => c[2]).filter((s) => s !== scope)) assert.ok(!provider.includes(`"${other}"`), `not ${other}`);
       assert.equal("user" in registration.inputs, false, "`user` only chooses the scope");
 
-      for (const output of ["createdAt", "updatedAt", "selectedRepositoryIds"]) {
+      const optional = kind === "secret" ? ["value", "valueEncrypted", "keyId", "valueFrom", "valueFingerprint", "onDrift"] : ["onDrift"];
+      for (const output of ["createdAt", "updatedAt", ...optional]) {
         assert.ok(pulumi.Output.isInstance(resource[output]), `${output} is an output`);
+      }
+      for (const left of optional.filter((o) => !["value", "valueEncrypted", "keyId"].includes(o))) {
+        assert.equal(await resolved(resource[left] as pulumi.Output<unknown>), undefined, `${left} was not given: undefined`);
       }
       const selection = scope.includes("organization") || scope === "codespaces-user-secret";
       assert.equal(pulumi.Output.isInstance(resource.selectedRepositories), selection, "selectedRepositories is an output where a selection exists");
+      assert.equal(pulumi.Output.isInstance(resource.selectedRepositoryIds), selection, "selectedRepositoryIds is an output where a selection exists");
       assert.equal(pulumi.Output.isInstance(resource.visibility), scope.includes("organization"), "visibility is an output of organization items");
 
       const given = registration.inputs.value ?? registration.inputs.valueEncrypted;
@@ -83,4 +89,14 @@ describe("resource classes (Pulumi mocks, in-process)", function () {
       }
     });
   }
+
+  // Each key of a resource's props costs the SDK an Output, a promise and a stack trace per
+  // resource on every preview and up: the props carry what was given and what GitHub computes.
+  it("props hold the given inputs and the computed outputs, no placeholder for an input left out", () => {
+    const given = { repository: "app", secretName: "A", value: "v" };
+    assert.deepEqual(Object.keys(secretProps(given)).sort(), ["createdAt", "repository", "secretName", "updatedAt", "value"]);
+    assert.deepEqual(Object.keys(secretProps(given, true)).sort(), ["createdAt", "repository", "secretName", "selectedRepositoryIds", "updatedAt", "value"]);
+    assert.deepEqual(Object.keys(variableProps({ variableName: "A", value: "v" })).sort(), ["createdAt", "updatedAt", "value", "variableName"]);
+    assert.deepEqual(Object.keys(variableProps({ variableName: "A", value: "v" }, true)).sort(), ["createdAt", "selectedRepositoryIds", "updatedAt", "value", "variableName"]);
+  });
 });

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import sodium from "libsodium-wrappers";
 import nacl from "tweetnacl";
-import { open } from "tweetnacl-sealedbox-js";
+import { open, overheadLength } from "tweetnacl-sealedbox-js";
 import { SEALED_BOX_OVERHEAD, sealForGitHub } from "../provider/sealing";
 
 // Sizes from the empty value to GitHub's 48 KB limit.
@@ -59,5 +59,10 @@ describe("sealing", () => {
     const b = sodium.crypto_box_keypair();
     const sealed = Buffer.from(sealForGitHub("secret", Buffer.from(a.publicKey).toString("base64")), "base64");
     assert.throws(() => sodium.crypto_box_seal_open(sealed, b.publicKey, b.privateKey));
+  });
+
+  it("spells out the sealed box's overhead as the library defines it, and as libsodium does", () => {
+    assert.equal(SEALED_BOX_OVERHEAD, overheadLength);
+    assert.equal(SEALED_BOX_OVERHEAD, sodium.crypto_box_SEALBYTES);
   });
 });

@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { DriftPolicy, RepositoryReference, ValueSource, Visibility } from "../types";
 import { providerFor } from "../dynamic-provider";
 import type { OrganizationArgs, OrganizationSelectionArgs, RepositoryArgs, SecretValueArgs } from "./common-args";
-import { MODULE, secretOptions, secretProps } from "./resource-options";
+import { exposeAbsentOutputs, MODULE, OPTIONAL_SECRET_OUTPUTS, secretOptions, secretProps } from "./resource-options";
 
 /** A repository's Codespaces secret: `repository` is set. */
 export interface CodespacesRepositorySecretArgs extends RepositoryArgs, SecretValueArgs {
@@ -64,6 +64,7 @@ export class CodespacesSecret extends pulumi.dynamic.Resource {
       scope = "codespaces-organization-secret";
       props = { visibility: undefined, selectedRepositories: undefined, ...rest };
     }
-    super(providerFor(scope), name, secretProps(props), secretOptions(opts), MODULE, "CodespacesSecret");
+    super(providerFor(scope), name, secretProps(props, scope !== "codespaces-repository-secret"), secretOptions(opts), MODULE, "CodespacesSecret");
+    exposeAbsentOutputs(this, OPTIONAL_SECRET_OUTPUTS);
   }
 }

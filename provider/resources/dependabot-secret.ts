@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { DriftPolicy, RepositoryReference, ValueSource, Visibility } from "../types";
 import { providerFor } from "../dynamic-provider";
 import type { OrganizationArgs, OrganizationSelectionArgs, RepositoryArgs, SecretValueArgs } from "./common-args";
-import { MODULE, secretOptions, secretProps } from "./resource-options";
+import { exposeAbsentOutputs, MODULE, OPTIONAL_SECRET_OUTPUTS, secretOptions, secretProps } from "./resource-options";
 
 /** A repository's Dependabot secret: `repository` is set. */
 export interface DependabotRepositorySecretArgs extends RepositoryArgs, SecretValueArgs {
@@ -45,10 +45,11 @@ export class DependabotSecret extends pulumi.dynamic.Resource {
     super(
       providerFor(repositoryScope ? "dependabot-repository-secret" : "dependabot-organization-secret"),
       name,
-      secretProps(repositoryScope ? args : { visibility: undefined, selectedRepositories: undefined, ...args }),
+      repositoryScope ? secretProps(args) : secretProps({ visibility: undefined, selectedRepositories: undefined, ...args }, true),
       secretOptions(opts),
       MODULE,
       "DependabotSecret",
     );
+    exposeAbsentOutputs(this, OPTIONAL_SECRET_OUTPUTS);
   }
 }

@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { DriftPolicy, ValueSource } from "../types";
 import { providerFor } from "../dynamic-provider";
 import type { RepositoryArgs, SecretValueArgs } from "./common-args";
-import { MODULE, secretOptions, secretProps } from "./resource-options";
+import { exposeAbsentOutputs, MODULE, OPTIONAL_SECRET_OUTPUTS, secretOptions, secretProps } from "./resource-options";
 
 export interface EnvironmentSecretArgs extends RepositoryArgs, SecretValueArgs {
   /** The deployment environment's name, as shown on GitHub (`/`, spaces and any letters allowed). */
@@ -31,5 +31,6 @@ export class EnvironmentSecret extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: EnvironmentSecretArgs, opts?: pulumi.CustomResourceOptions) {
     super(providerFor("actions-environment-secret"), name, secretProps(args), secretOptions(opts), MODULE, "EnvironmentSecret");
+    exposeAbsentOutputs(this, OPTIONAL_SECRET_OUTPUTS);
   }
 }

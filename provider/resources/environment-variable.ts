@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { DriftPolicy } from "../types";
 import { providerFor } from "../dynamic-provider";
 import type { DriftArgs, RepositoryArgs } from "./common-args";
-import { MODULE, variableProps } from "./resource-options";
+import { exposeAbsentOutputs, MODULE, OPTIONAL_VARIABLE_OUTPUTS, variableProps } from "./resource-options";
 
 export interface EnvironmentVariableArgs extends RepositoryArgs, DriftArgs {
   /** The deployment environment's name, as shown on GitHub. */
@@ -28,5 +28,6 @@ export class EnvironmentVariable extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: EnvironmentVariableArgs, opts?: pulumi.CustomResourceOptions) {
     super(providerFor("actions-environment-variable"), name, variableProps(args), opts, MODULE, "EnvironmentVariable");
+    exposeAbsentOutputs(this, OPTIONAL_VARIABLE_OUTPUTS);
   }
 }

@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { DriftPolicy, RepositoryReference, ValueSource, Visibility } from "../types";
 import { providerFor } from "../dynamic-provider";
 import type { OrganizationArgs, OrganizationSelectionArgs, SecretValueArgs } from "./common-args";
-import { MODULE, secretOptions, secretProps } from "./resource-options";
+import { exposeAbsentOutputs, MODULE, OPTIONAL_SECRET_OUTPUTS, secretOptions, secretProps } from "./resource-options";
 
 export interface OrgSecretArgs extends OrganizationArgs, OrganizationSelectionArgs, SecretValueArgs {
   secretName: pulumi.Input<string>;
@@ -32,10 +32,11 @@ export class OrgSecret extends pulumi.dynamic.Resource {
     super(
       providerFor("actions-organization-secret"),
       name,
-      secretProps({ visibility: undefined, selectedRepositories: undefined, ...args }),
+      secretProps({ visibility: undefined, selectedRepositories: undefined, ...args }, true),
       secretOptions(opts),
       MODULE,
       "OrgSecret",
     );
+    exposeAbsentOutputs(this, OPTIONAL_SECRET_OUTPUTS);
   }
 }

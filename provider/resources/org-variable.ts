@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { DriftPolicy, RepositoryReference, Visibility } from "../types";
 import { providerFor } from "../dynamic-provider";
 import type { DriftArgs, OrganizationArgs, OrganizationSelectionArgs } from "./common-args";
-import { MODULE, variableProps } from "./resource-options";
+import { exposeAbsentOutputs, MODULE, OPTIONAL_VARIABLE_OUTPUTS, variableProps } from "./resource-options";
 
 export interface OrgVariableArgs extends OrganizationArgs, OrganizationSelectionArgs, DriftArgs {
   variableName: pulumi.Input<string>;
@@ -29,10 +29,11 @@ export class OrgVariable extends pulumi.dynamic.Resource {
     super(
       providerFor("actions-organization-variable"),
       name,
-      variableProps({ visibility: undefined, selectedRepositories: undefined, ...args }),
+      variableProps({ visibility: undefined, selectedRepositories: undefined, ...args }, true),
       opts,
       MODULE,
       "OrgVariable",
     );
+    exposeAbsentOutputs(this, OPTIONAL_VARIABLE_OUTPUTS);
   }
 }

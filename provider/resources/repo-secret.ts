@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { DriftPolicy, ValueSource } from "../types";
 import { providerFor } from "../dynamic-provider";
 import type { RepositoryArgs, SecretValueArgs } from "./common-args";
-import { MODULE, secretOptions, secretProps } from "./resource-options";
+import { exposeAbsentOutputs, MODULE, OPTIONAL_SECRET_OUTPUTS, secretOptions, secretProps } from "./resource-options";
 
 export interface RepoSecretArgs extends RepositoryArgs, SecretValueArgs {
   /** `[A-Za-z0-9_]`, not starting with a digit or `GITHUB_`; stored upper-case. */
@@ -29,5 +29,6 @@ export class RepoSecret extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: RepoSecretArgs, opts?: pulumi.CustomResourceOptions) {
     super(providerFor("actions-repository-secret"), name, secretProps(args), secretOptions(opts), MODULE, "RepoSecret");
+    exposeAbsentOutputs(this, OPTIONAL_SECRET_OUTPUTS);
   }
 }

@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { DriftPolicy } from "../types";
 import { providerFor } from "../dynamic-provider";
 import type { DriftArgs, RepositoryArgs } from "./common-args";
-import { MODULE, variableProps } from "./resource-options";
+import { exposeAbsentOutputs, MODULE, OPTIONAL_VARIABLE_OUTPUTS, variableProps } from "./resource-options";
 
 export interface RepoVariableArgs extends RepositoryArgs, DriftArgs {
   /** `[A-Za-z0-9_]`, not starting with a digit or `GITHUB_`; stored upper-case. */
@@ -26,5 +26,6 @@ export class RepoVariable extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: RepoVariableArgs, opts?: pulumi.CustomResourceOptions) {
     super(providerFor("actions-repository-variable"), name, variableProps(args), opts, MODULE, "RepoVariable");
+    exposeAbsentOutputs(this, OPTIONAL_VARIABLE_OUTPUTS);
   }
 }
