@@ -17,6 +17,7 @@ const PER_PAGE = { secrets: 100, variables: 30 } as const;
 
 const listings = new Map<string, Promise<ReadonlyMap<string, RemoteItem>>>();
 
+// Stryker disable next-line MethodExpression: upper case would be the same canonical key (one base URL per deployment; the paths are percent-encoded ASCII)
 const keyOf = (baseUrl: string, target: Target, scope: Scope) => `${baseUrl}${target.basePath}/${collection(scope)}`.toLowerCase();
 
 /** The item as the container's list shows it, or undefined when the list lacks it (or served it already). */
@@ -35,6 +36,7 @@ export async function listedItem(client: GitHubClient, baseUrl: string, scope: S
   // refresh never makes; tests do) asks GitHub again instead of repeating an old answer.
   const items = await listing;
   const item = items.get(target.name);
+  // Stryker disable next-line ConditionalExpression: deleting a name the listing lacks changes nothing
   if (item) (items as Map<string, RemoteItem>).delete(target.name);
   return item;
 }

@@ -202,6 +202,7 @@ function repositoryReferenceRule(ref: unknown): string | undefined {
   const parts = ref.split("/");
   if (parts.length > 2) return `repository "${ref}" must be \`repo\` or \`owner/repo\``;
   const [owner, repo] = parts.length === 2 ? parts : [undefined, parts[0]];
+  // Stryker disable next-line ConditionalExpression: OWNER.test(undefined) tests "undefined", a valid account name, so a bare repository name passes either way
   if (owner !== undefined && !OWNER.test(owner)) return `repository "${ref}" has an invalid account name "${owner}"`;
   if (!isRepositoryName(repo!)) return `repository "${ref}" has an invalid repository name "${repo}"`;
   return undefined;

@@ -1,0 +1,35 @@
+import assert from "node:assert/strict";
+import { createVia } from "./support/lifecycle";
+import { configureProvider } from "./support/configure-provider";
+import { emulator } from "./support/root-hooks";
+import { scopeFixtures } from "./support/scope-fixtures";
+
+/*
+ * How a selection's references become GitHub's repository ids, for every scope with a
+ * selection: a number and a string of digits are ids as they stand, and a name that merely
+ * ends in digits is looked up as a name (in the organization, or the user's own account).
+ */
+
+describe("repository references in a selection", () => {
+  beforeEach(() => configureProvider());
+
+  for (const fixture of scopeFixtures.filter((f) => "org" in f.inputs || f.key === "codespaces-user-secret")) {
+    it(`${fixture.key}: ids as numbers and as digits are taken as they stand; "service2" is a name`, async () => {
+      const owner = "org" in fixture.inputs ? "octo-org" : "octocat";
+      const service2 = emulator().addRepository(owner, "service2", { id: 7 });
+      emulator().clearRequests();
+      const { outs } = await createVia(fixture.key, {
+        ...fixture.inputs,
+        visibility: "org" in fixture.inputs ? "selected" : undefined,
+        [fixture.nameProperty]: "SHARED",
+        value: "v",
+        selectedRepositories: ["service2", 1002, "1003"],
+      });
+      assert.deepEqual(outs.selectedRepositoryIds, [service2, 1002, 1003]);
+      const stored = fixture.kind === "secret" ? emulator().getSecret(fixture.container, "SHARED") : emulator().getVariable(fixture.container, "SHARED");
+      assert.deepEqual(stored?.selectedRepositoryIds, [service2, 1002, 1003]);
+      const lookups = emulator().requests.filter((r) => r.method === "GET" && r.path.startsWith("/repos/")).map((r) => r.path);
+      assert.deepEqual(lookups, [`/repos/${owner}/service2`], "only the name is looked up");
+    });
+  }
+});
