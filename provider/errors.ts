@@ -132,6 +132,7 @@ function causeOf(failure: HttpFailure): string {
 function isRateLimit(failure: HttpFailure): boolean {
   const status = failure.status;
   if (status !== 403 && status !== 429) return false;
+  // Stryker disable next-line OptionalChaining: explainFailure sorts a failure without a response as unreachable before it asks this
   const headers = failure.response?.headers ?? {};
   return (
     status === 429 ||

@@ -1,0 +1,96 @@
+import assert from "node:assert/strict";
+import { faults, type Container } from "../emulator";
+import { clientsFor, setWaitSecondForTests } from "../provider/github-client";
+import type { ProviderConfiguration } from "../provider/types";
+import { configureProvider } from "./support/configure-provider";
+import { createVia } from "./support/lifecycle";
+import { emulator } from "./support/root-hooks";
+
+/*
+ * The connection's clients: the read that follows a write retries GitHub's 404s of an item
+ * not yet visible, sooner than the backoff of 5xx, and nothing else another try cannot change;
+ * no request log on stderr; the test seam for the length of a second of waiting.
+ */
+
+const REPO: Container = { app: "actions", owner: "octo-org", repo: "app" };
+const path = (name: string) => `/repos/octo-org/app/actions/secrets/${name}`;
+const gets = (name: string) => emulator().requests.filter((r) => r.method === "GET" && r.path === path(name));
+
+/** Creating a secret that already exists: GitHub's 204 says nothing of when it was created, so its GET follows. */
+async function createExisting(name: string) {
+  emulator().putSecretBehindBack(REPO, name, "the-old-value");
+  return createVia("actions-repository-secret", { owner: "octo-org", repository: "app", secretName: name, value: "the-new-value" });
+}
+
+const configuration = (): ProviderConfiguration => ({ token: emulator().token, baseUrl: emulator().url, writeIntervalMs: 0, maxRateLimitWaitSeconds: 600 });
+
+describe("GitHub clients: the read after a write, the request log, the wait seam", function () {
+  this.timeout(30_000);
+
+  beforeEach(() => configureProvider());
+
+  it("reads an item back after a write through five 404s, and records GitHub's created_at", async () => {
+    setWaitSecondForTests(20);
+    emulator().injectFault({ method: "GET", path: path("LAGGING"), status: 404, times: 5 });
+    const { outs } = await createExisting("LAGGING");
+    assert.deepEqual(gets("LAGGING").map((r) => r.status), [404, 404, 404, 404, 404, 200]);
+    assert.equal(outs.createdAt, emulator().getSecret(REPO, "LAGGING")?.createdAt);
+    assert.equal(emulator().getSecret(REPO, "LAGGING")?.value, "the-new-value");
+  });
+
+  for (const status of [403, 422]) {
+    it(`asks once when the read after a write is refused with ${status}, which another try cannot change`, async () => {
+      setWaitSecondForTests(20);
+      emulator().injectFault({ method: "GET", path: path("REFUSED"), status, times: Infinity });
+      await assert.rejects(createExisting("REFUSED"), new RegExp(`\\(${status}\\)`));
+      assert.equal(gets("REFUSED").length, 1);
+    });
+  }
+
+  it("retries the read after a write sooner than a server error: a fifth of the backoff", async () => {
+    // A second of backoff lasts 300 ms: the read after a write tries again after 60 ms, a 502 after 300 ms.
+    setWaitSecondForTests(300);
+    for (const name of ["LAGGING", "FAILING"]) emulator().putSecretBehindBack(REPO, name, "a-value");
+    emulator().injectFault({ method: "GET", path: path("LAGGING"), status: 404, times: 1 });
+    emulator().injectFault(faults.serverError({ method: "GET", path: path("FAILING"), times: 1 }, 502));
+    const clients = clientsFor(configuration());
+    await Promise.all([clients.afterWrite.request({ method: "GET", url: path("LAGGING") }), clients.api.request({ method: "GET", url: path("FAILING") })]);
+    const [lagging, failing] = [gets("LAGGING"), gets("FAILING")];
+    assert.deepEqual([lagging.map((r) => r.status), failing.map((r) => r.status)], [[404, 200], [502, 200]]);
+    assert.ok(lagging[1]!.startedAt < failing[1]!.startedAt, "the 404 was retried after the 502, whose backoff is five times as long");
+  });
+
+  it("keeps reads from queuing behind paced writes: writes reach plugin-throttling's pool of ten one interval apart", async () => {
+    // Fourteen writes at once, 150 ms apart: were they all let into the pool of ten concurrent
+    // requests, ten would sit there waiting for their turns, and the read behind four more.
+    const clients = clientsFor({ ...configuration(), writeIntervalMs: 150 });
+    const variables = "/repos/octo-org/app/actions/variables";
+    const writes = Array.from({ length: 14 }, (_, i) => clients.api.request({ method: "POST", url: variables, name: `PACED_${i}`, value: "v" }));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await clients.api.request({ method: "GET", url: variables });
+    await Promise.all(writes);
+    const posts = emulator().requests.filter((r) => r.method === "POST" && r.path === variables);
+    const [read] = emulator().requests.filter((r) => r.method === "GET" && r.path === variables);
+    assert.equal(posts.length, 14);
+    assert.ok(read!.startedAt < posts[1]!.startedAt, `the read started ${Math.round(read!.startedAt - posts[1]!.startedAt)} ms after the second write`);
+  });
+
+  it("prints no request log when a request fails", async () => {
+    const printed: string[] = [];
+    const write = process.stderr.write;
+    process.stderr.write = ((chunk: string | Uint8Array) => printed.push(String(chunk)) > 0) as typeof process.stderr.write;
+    try {
+      await assert.rejects(createVia("actions-repository-secret", { owner: "octo-org", repository: "nope", secretName: "X", value: "a-value" }), /not found \(404\)/);
+    } finally {
+      process.stderr.write = write;
+    }
+    assert.deepEqual(printed, []);
+  });
+
+  it("setWaitSecondForTests drops the clients made so far", () => {
+    const before = clientsFor(configuration());
+    assert.equal(clientsFor(configuration()), before, "one set of clients per connection");
+    setWaitSecondForTests(20);
+    assert.notEqual(clientsFor(configuration()), before);
+  });
+});
