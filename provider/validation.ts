@@ -201,10 +201,9 @@ function repositoryReferenceRule(ref: unknown): string | undefined {
   if (/^[0-9]+$/.test(ref)) return repositoryIdRule(Number(ref), JSON.stringify(ref));
   const parts = ref.split("/");
   if (parts.length > 2) return `repository "${ref}" must be \`repo\` or \`owner/repo\``;
-  const [owner, repo] = parts.length === 2 ? parts : [undefined, parts[0]];
-  // Stryker disable next-line ConditionalExpression: OWNER.test(undefined) tests "undefined", a valid account name, so a bare repository name passes either way
-  if (owner !== undefined && !OWNER.test(owner)) return `repository "${ref}" has an invalid account name "${owner}"`;
-  if (!isRepositoryName(repo!)) return `repository "${ref}" has an invalid repository name "${repo}"`;
+  const repo = parts.at(-1)!;
+  if (parts.length === 2 && !OWNER.test(parts[0]!)) return `repository "${ref}" has an invalid account name "${parts[0]}"`;
+  if (!isRepositoryName(repo)) return `repository "${ref}" has an invalid repository name "${repo}"`;
   return undefined;
 }
 
