@@ -23,13 +23,19 @@ export async function diff(
   const updates = [
     // Stryker disable next-line StringLiteral: the names of updates are only counted (the engine gets `changes`, not a list of updates)
     ...((await compareValue(olds, news)).changed ? ["value"] : []),
-    // Stryker disable next-line ConditionalExpression,StringLiteral: check gives only organization scopes a visibility (the others refuse one), so elsewhere both sides lack it; the names of updates are only counted
-    ...(olds.visibility !== news.visibility && scope.selection === "organization" ? ["visibility"] : []),
+    ...(olds.visibility !== news.visibility &&
+    // Stryker disable next-line ConditionalExpression: check gives only organization scopes a visibility (the others refuse one), so elsewhere both sides lack it
+    scope.selection === "organization"
+      ? // Stryker disable next-line StringLiteral: the names of updates are only counted (the engine gets `changes`, not a list of updates)
+        ["visibility"]
+      : []),
     // Stryker disable next-line StringLiteral: the names of updates are only counted (the engine gets `changes`, not a list of updates)
     ...(!sameSelection(olds.selectedRepositories, news.selectedRepositories) ? ["selectedRepositories"] : []),
     // Refresh reads the policy from the outputs, so a new one must be recorded (no request).
-    // Stryker disable next-line StringLiteral: the names of updates are only counted (the engine gets `changes`, not a list of updates)
-    ...((olds.onDrift ?? "overwrite") !== (news.onDrift ?? "overwrite") ? ["onDrift"] : []),
+    ...((olds.onDrift ?? "overwrite") !== (news.onDrift ?? "overwrite")
+      ? // Stryker disable next-line StringLiteral: the names of updates are only counted (the engine gets `changes`, not a list of updates)
+        ["onDrift"]
+      : []),
   ];
   return {
     changes: replaces.length > 0 || updates.length > 0,
@@ -71,7 +77,14 @@ function sameText(a: unknown, b: unknown): boolean {
 }
 
 export function sameSelection(a: ResolvedInputs["selectedRepositories"], b: ResolvedInputs["selectedRepositories"]): boolean {
-  // Stryker disable next-line ArrayDeclaration,MethodExpression: an absent list is told apart on the next line before canonical forms are compared; upper case would be the same canonical form (check allows ASCII names only)
-  const canonical = (list: typeof a) => (list ?? []).map((r) => String(r).toLowerCase()).sort().join("\n");
+  const canonical = (list: typeof a) =>
+    // Stryker disable next-line ArrayDeclaration: an absent list is told apart below before canonical forms are compared
+    (list ?? [])
+      .map(
+        // Stryker disable next-line MethodExpression: upper case would be the same canonical form (check allows ASCII names only)
+        (r) => String(r).toLowerCase(),
+      )
+      .sort()
+      .join("\n");
   return (a === undefined) === (b === undefined) && canonical(a) === canonical(b);
 }

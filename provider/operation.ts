@@ -107,9 +107,12 @@ function targetOf(scope: Scope, props: ResolvedInputs): Target {
   return { identity, name, basePath, itemPath: `${basePath}/${collection(scope)}/${name}`, label: `${name} in ${where}` };
 }
 
-/** The PEM text and each of its base64 lines, should a library quote part of it. */
+/** The PEM text and each of its base64 lines (without a CRLF key's CR), should a library quote part of it. */
 function privateKeyParts(pem: string | undefined): string[] {
-  return pem ? [pem, ...pem.split("\n").filter((line) => !line.startsWith("-----") && line.trim().length >= 16)] : [];
+  if (!pem) return [];
+  // Trimmed: a CRLF key's lines end in a CR, which a library quoting a line leaves out.
+  const lines = pem.split("\n").map((line) => line.trim());
+  return [pem, ...lines.filter((line) => !line.startsWith("-----") && line.length >= 16)];
 }
 
 /** The props without the serialized provider, which the engine adds to inputs and outputs. */

@@ -49,8 +49,13 @@ export async function read(
   // The selection has its own endpoint, one request per item, and no list carries it. A change
   // of the selection bumps the item's `updated_at`, so it is asked for only when the item
   // changed since our write: a refresh of unchanged items costs no request per item.
-  // Stryker disable next-line ConditionalExpression,StringLiteral: a repository-level item has no selection in the state and no visibility from GitHub, so the next conditions fail for it anyway
-  if (scope.selection !== "none" && selected && props.selectedRepositoryIds && changedElsewhere) {
+  if (
+    selected &&
+    // Stryker disable next-line ConditionalExpression,StringLiteral: a repository-level item is not `selected` (GitHub gives it no visibility) and has no selection in the state, so the other conditions fail for it anyway
+    scope.selection !== "none" &&
+    props.selectedRepositoryIds &&
+    changedElsewhere
+  ) {
     const remoteIds = await listSelection(operation).catch((error: unknown) => {
       throw operation.fail(error);
     });

@@ -17,12 +17,12 @@ export async function resolveRepositoryIds(
 ): Promise<number[]> {
   const resolved = await Promise.all(
     references.map(async (reference, index) => {
-      // Stryker disable next-line ConditionalExpression,StringLiteral: check lets only positive safe integers through as numbers, and the next line reads their digits as the same id
-      if (typeof reference === "number") return reference;
-      if (/^[0-9]+$/.test(reference)) return Number(reference);
-      const [owner, name] = reference.includes("/")
-        ? reference.split("/")
-        : [defaultOwner ?? (await authenticatedLogin(client)), reference];
+      // A numeric id (check lets only positive safe integers through) reads as digits too.
+      const text = String(reference);
+      if (/^[0-9]+$/.test(text)) return Number(text);
+      const [owner, name] = text.includes("/")
+        ? text.split("/")
+        : [defaultOwner ?? (await authenticatedLogin(client)), text];
       return repositoryId(client, `${owner}/${name}`, index);
     }),
   );

@@ -32,7 +32,8 @@ export function runValueCommand(argv: readonly string[], options: CommandOptions
   const separateGroup = process.platform !== "win32";
   return new Promise((resolve, reject) => {
     const failed = (reason: string) => reject(new GitHubSecretsError(`\`valueFrom\` command ${shown} ${reason}`));
-    let child: ChildProcessByStdio<null, Readable, Readable>;
+    // stdout and stderr are null when the pipes could not be created (see the "error" listener).
+    let child: ChildProcessByStdio<null, Readable | null, Readable | null>;
     try {
       child = spawn(file, args, {
         shell: false,
@@ -65,12 +66,8 @@ export function runValueCommand(argv: readonly string[], options: CommandOptions
       }
     };
     const timer = setTimeout(() => stop("timeout"), options.timeoutMs);
-    child.stdout.on("data", (chunk: Buffer) => {
-      stdoutBytes += chunk.length;
-      if (stdoutBytes > options.maxBytes) stop("too-large");
-      else stdout.push(chunk);
-    });
-    child.stderr.on("data", (chunk: Buffer) => (stderrBytes += chunk.length));
+    // Before the streams: a spawn that fails for want of file descriptors (EMFILE) returns a
+    // child without stdout and stderr and reports the failure on this event only.
     child.once("error", (error: NodeJS.ErrnoException) => {
       clearTimeout(timer);
       if (error.code === "ENOENT") {
@@ -81,6 +78,12 @@ export function runValueCommand(argv: readonly string[], options: CommandOptions
         failed(`could not be started (${error.code ?? error.message})`);
       }
     });
+    child.stdout?.on("data", (chunk: Buffer) => {
+      stdoutBytes += chunk.length;
+      if (stdoutBytes > options.maxBytes) stop("too-large");
+      else stdout.push(chunk);
+    });
+    child.stderr?.on("data", (chunk: Buffer) => (stderrBytes += chunk.length));
     child.once("close", (code, signal) => {
       clearTimeout(timer);
       const stderrNote = stderrBytes > 0

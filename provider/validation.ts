@@ -194,17 +194,20 @@ function checkSelection(scope: Scope, inputs: Record<string, unknown>, fail: (pr
 }
 
 function repositoryReferenceRule(ref: unknown): string | undefined {
-  if (typeof ref === "number") {
-    return Number.isSafeInteger(ref) && ref > 0 ? undefined : `repository id ${ref} must be a positive integer`;
-  }
+  if (typeof ref === "number") return repositoryIdRule(ref, String(ref));
   if (typeof ref !== "string" || ref === "") return "each repository must be a name (`repo` or `owner/repo`) or a numeric id";
-  if (/^[0-9]+$/.test(ref)) return undefined;
+  // Digits are an id, sent to GitHub as a number: the same rule as a numeric id ("0" or one
+  // beyond 2^53 - 1 would reach GitHub as 0 or as another, rounded, id).
+  if (/^[0-9]+$/.test(ref)) return repositoryIdRule(Number(ref), JSON.stringify(ref));
   const parts = ref.split("/");
   if (parts.length > 2) return `repository "${ref}" must be \`repo\` or \`owner/repo\``;
-  const [owner, repo] = parts.length === 2 ? parts : [undefined, parts[0]];
-  // Stryker disable next-line ConditionalExpression: OWNER.test(undefined) tests "undefined", a valid account name, so a bare repository name passes either way
-  if (owner !== undefined && !OWNER.test(owner)) return `repository "${ref}" has an invalid account name "${owner}"`;
-  if (!isRepositoryName(repo!)) return `repository "${ref}" has an invalid repository name "${repo}"`;
+  const repo = parts.at(-1)!;
+  if (parts.length === 2 && !OWNER.test(parts[0]!)) return `repository "${ref}" has an invalid account name "${parts[0]}"`;
+  if (!isRepositoryName(repo)) return `repository "${ref}" has an invalid repository name "${repo}"`;
   return undefined;
+}
+
+function repositoryIdRule(id: number, shown: string): string | undefined {
+  return Number.isSafeInteger(id) && id > 0 ? undefined : `repository id ${shown} must be a positive integer`;
 }
 

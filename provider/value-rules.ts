@@ -78,8 +78,7 @@ export function valueSourceRule(source: unknown): string | undefined {
   const kinds = given.filter((k) => k === "env" || k === "file" || k === "command");
   const unexpected = given.filter((k) => !["env", "file", "command", "timeoutSeconds"].includes(k));
   if (unexpected.length > 0) return `\`valueFrom\` has no field ${unexpected.map((k) => `\`${k}\``).join(", ")}; it is one of ${shapes}`;
-  // Stryker disable next-line EqualityOperator: the message is built only for no kind or several, where `> 1` and `>= 1` agree
-  if (kinds.length !== 1) return `\`valueFrom\` must have exactly one of \`env\`, \`file\` or \`command\`${kinds.length > 1 ? `, not ${kinds.join(" and ")}` : ""}`;
+  if (kinds.length !== 1) return `\`valueFrom\` must have exactly one of \`env\`, \`file\` or \`command\`${kinds.length === 0 ? "" : `, not ${kinds.join(" and ")}`}`;
   const text = (v: unknown) => isUnknown(v) || (typeof v === "string" && v !== "" && !v.includes("\0"));
   const { env, file, command, timeoutSeconds } = fields;
   if (isPresent(timeoutSeconds) && kinds[0] !== "command") return "`valueFrom.timeoutSeconds` goes with `command` only";

@@ -44,7 +44,7 @@ describe("a GitHub App's private key stays out of failure messages", () => {
   it("counts a CRLF key's line length without the CR, and keeps its BEGIN line", async () => {
     await configureApp(pemWith("\r\n"));
     assert.equal(failureQuoting(pemWith("\r\n")), redacted);
-    assert.equal(failureQuoting(`${line16}\r`), redacted);
+    assert.equal(failureQuoting(line16), redacted, "its line without the CR is what is redacted");
     for (const harmless of [`${line15}\r`, `${BEGIN}\r`]) assert.equal(failureQuoting(harmless), kept(harmless), JSON.stringify(harmless));
   });
 
