@@ -15,7 +15,7 @@ import { performance } from "node:perf_hooks";
 import { startEmulator, type GitHubEmulator } from "../../emulator";
 import { PulumiWorkspace } from "../lib/pulumi-cli";
 import { ProviderMemorySampler } from "./process-memory";
-import { markdownTable, PHASES, roundsTable, type Phase, type Results, type Sample, type Variant } from "./report";
+import { markdownTable, PHASES, roundsTable, targetsTable, type Phase, type Results, type Sample, type Variant } from "./report";
 
 const repositoryRoot = path.resolve(__dirname, "..", "..");
 const STACK = "bench";
@@ -154,7 +154,7 @@ async function main(): Promise<void> {
     await emulator.close();
     for (const project of Object.values(projects)) rmSync(project.dir, { recursive: true, force: true });
   }
-  process.stdout.write(`${environmentReport(options)}\n\n${markdownTable(results, options.count)}\n\nRatio per round:\n\n${roundsTable(results)}\n`);
+  process.stdout.write(`${environmentReport(options)}\n\n${markdownTable(results, options.count)}\n\nRatio per round:\n\n${roundsTable(results)}\n\nAgainst the targets (set for N = 100; "paired": the median of the rounds' ratios):\n\n${targetsTable(results)}\n`);
 }
 
 main().catch((error: unknown) => {

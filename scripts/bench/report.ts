@@ -33,8 +33,8 @@ function requestsCell(samples: readonly Sample[], count: number): string {
 
 export function markdownTable(results: Results, count: number): string {
   const lines = [
-    "| phase | ours (s) | floor (s) | ours / floor | requests (ours) | peak RSS ours | peak RSS floor |",
-    "| --- | ---: | ---: | ---: | --- | ---: | ---: |",
+    "| phase | ours (s) | floor (s) | ours / floor | paired | requests (ours) | peak RSS ours | peak RSS floor |",
+    "| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: |",
   ];
   for (const phase of PHASES) {
     const ours = results.ours[phase];
@@ -42,9 +42,42 @@ export function markdownTable(results: Results, count: number): string {
     const o = median(ours.map((s) => s.seconds));
     const f = median(floor.map((s) => s.seconds));
     lines.push(
-      `| ${phase} | ${o.toFixed(2)} | ${f.toFixed(2)} | ${(o / f).toFixed(2)}× | ${requestsCell(ours, count)} | ` +
+      `| ${phase} | ${o.toFixed(2)} | ${f.toFixed(2)} | ${(o / f).toFixed(2)}× | ${pairedRatio(results, phase).toFixed(2)}× | ${requestsCell(ours, count)} | ` +
         `${mb(median(ours.map((s) => s.peakRss)))} | ${mb(median(floor.map((s) => s.peakRss)))} |`,
     );
+  }
+  return lines.join("\n");
+}
+
+/**
+ * The median of the rounds' own ratios. Each round runs ours and the floor back to back (in
+ * alternating order), so a round's ratio compares the two under the same load; the ratio of the
+ * two medians can pair ours' median round with a different round of the floor's, which a
+ * machine whose speed drifts during the run (caches warming, a neighbour's load) skews.
+ */
+export function pairedRatio(results: Results, phase: Phase): number {
+  return median(results.ours[phase].map((s, i) => s.seconds / results.floor[phase][i]!.seconds));
+}
+
+/** issue #8's targets at N = 100: the ratio to the floor, at most. */
+export const TARGETS: Record<Phase, number> = {
+  create: 1.15,
+  preview: 1.05,
+  "no-change up": 1.05,
+  refresh: 1.1,
+  "change all": 1.15,
+  destroy: 1.15,
+};
+
+/** Each phase against its target, by both statistics: met only when both are within it. */
+export function targetsTable(results: Results): string {
+  const lines = ["| phase | target | ours / floor | paired | |", "| --- | ---: | ---: | ---: | --- |"];
+  for (const phase of PHASES) {
+    const ofMedians = median(results.ours[phase].map((s) => s.seconds)) / median(results.floor[phase].map((s) => s.seconds));
+    const paired = pairedRatio(results, phase);
+    const target = TARGETS[phase];
+    const verdict = ofMedians <= target && paired <= target ? "met" : paired <= target || ofMedians <= target ? "met by one statistic only" : "not met";
+    lines.push(`| ${phase} | ≤ ${target.toFixed(2)} | ${ofMedians.toFixed(2)}× | ${paired.toFixed(2)}× | ${verdict} |`);
   }
   return lines.join("\n");
 }
