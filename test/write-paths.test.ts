@@ -112,7 +112,7 @@ describe("write: the requests of a create or an update, for every scope", () => 
     assert.equal(emulator().getSecret(fixture.container, "MINE")!.value, "kept");
   });
 
-  // A user Codespaces secret with `selectedRepositories: null` is left out: its create fails today (see the report).
+  // Not the user Codespaces secret: check lets `selectedRepositories: null` through, and its create then fails (selectionIds hands null to resolveRepositoryIds), a bug not yet fixed.
   for (const fixture of scopeFixtures.filter((f) => f.key !== "codespaces-user-secret")) {
     it(`${fixture.key}: \`selectedRepositories: null\` where no selection applies is written without one`, async () => {
       // fixture.inputs of an organization scope have visibility "private": no selection applies.
