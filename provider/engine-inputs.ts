@@ -2,4 +2,4 @@
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
 export const isUnknown = (v: unknown): boolean => v === UNKNOWN;
-export const isPresent = (v: unknown): boolean => v !== undefined && v !== null;
+export const isPresent = <T>(v: T): v is NonNullable<T> => v !== undefined && v !== null;

@@ -1,5 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { compareValue, sameSelection } from "./diff";
+import { isPresent } from "./engine-inputs";
 import { statusOf } from "./errors";
 import { fingerprint } from "./fingerprint";
 import { forgetListing } from "./item-listings";
@@ -73,12 +74,8 @@ async function write(operation: Operation, inputs: ResolvedInputs, olds: Resolve
     // Stryker disable next-line OptionalChaining: compareValue reports a change whenever olds is undefined (a create), so the unchanged branch always has olds
     const valueFingerprint = sourced ? (value.changed ? fingerprint(value.plaintext!) : Promise.resolve(olds?.valueFingerprint)) : undefined;
     const selectedRepositoryIds = await selectionIds(operation, inputs);
-    const selectionOnly =
-      olds !== undefined &&
-      !value.changed &&
-      olds.visibility === inputs.visibility &&
-      selectedRepositoryIds !== undefined &&
-      (scope.selection === "user" || inputs.visibility === "selected");
+    // Ids exist only where a selection applies (the user's scope, or visibility "selected").
+    const selectionOnly = olds !== undefined && !value.changed && olds.visibility === inputs.visibility && selectedRepositoryIds !== undefined;
     let written: Written;
     if (selectionOnly) {
       // The value stays as it is on GitHub: only the list of repositories is replaced.
@@ -144,7 +141,8 @@ async function putSecret(operation: Operation, inputs: ResolvedInputs, selection
     return { response, created: response.status === 201 };
   };
 
-  if (inputs.valueEncrypted !== undefined) return put({ encrypted_value: inputs.valueEncrypted, key_id: inputs.keyId! });
+  // Present, not merely defined: the engine may pass an input set to null, which check lets through as absent.
+  if (isPresent(inputs.valueEncrypted)) return put({ encrypted_value: inputs.valueEncrypted, key_id: inputs.keyId! });
   const seal = async () => {
     const key = await publicKeyFor(clients.api, configuration.baseUrl, target.basePath);
     // Stryker disable next-line StringLiteral: the value sealed is always a string here (check requires `value` or `valueFrom` when there is no `valueEncrypted`, and an unknown source never reaches a write), so the fallback is never used
@@ -205,7 +203,7 @@ async function writeVariable(
 
 async function selectionIds(operation: Operation, inputs: ResolvedInputs): Promise<number[] | undefined> {
   const { scope, target, clients } = operation;
-  if (scope.selection === "none" || inputs.selectedRepositories === undefined) return undefined;
+  if (scope.selection === "none" || !isPresent(inputs.selectedRepositories)) return undefined;
   if (scope.selection === "organization" && inputs.visibility !== "selected") return undefined;
   return resolveRepositoryIds(clients.api, inputs.selectedRepositories, target.identity.org);
 }

@@ -112,8 +112,8 @@ describe("write: the requests of a create or an update, for every scope", () => 
     assert.equal(emulator().getSecret(fixture.container, "MINE")!.value, "kept");
   });
 
-  // Not the user Codespaces secret: check lets `selectedRepositories: null` through, and its create then fails (selectionIds hands null to resolveRepositoryIds), a bug not yet fixed.
-  for (const fixture of scopeFixtures.filter((f) => f.key !== "codespaces-user-secret")) {
+  // check lets `selectedRepositories: null` through as absent; the write must too (it once handed null to resolveRepositoryIds).
+  for (const fixture of scopeFixtures) {
     it(`${fixture.key}: \`selectedRepositories: null\` where no selection applies is written without one`, async () => {
       // fixture.inputs of an organization scope have visibility "private": no selection applies.
       const { outs } = await createVia(fixture.key, { ...fixture.inputs, [fixture.nameProperty]: "UNSELECTED", value: "v", selectedRepositories: null });
@@ -173,6 +173,17 @@ describe("write: the requests of a create or an update, for every scope", () => 
         assert.deepEqual(writes().map((r) => r.method), ["PATCH"]);
         assert.equal(emulator().getVariable(fixture.container, "FALLBACK")!.value, "one");
       });
+    });
+  }
+});
+
+describe("write: an input the engine passes as null counts as absent", () => {
+  beforeEach(() => configureProvider());
+
+  for (const fixture of scopeFixtures.filter((f) => f.kind === "secret")) {
+    it(`${fixture.key}: a value beside \`valueEncrypted: null\` and \`keyId: null\` is sealed and written`, async () => {
+      await createVia(fixture.key, { ...fixture.inputs, secretName: "NULL_SEALED", value: "the-value", valueEncrypted: null, keyId: null });
+      assert.equal(stored(fixture, "NULL_SEALED")!.value, "the-value");
     });
   }
 });
