@@ -7,6 +7,8 @@ import { resetProviderState } from "./provider-state";
  * state before every test. Suites reach it through `emulator()`.
  */
 let instance: GitHubEmulator | undefined;
+/** Under StrykerJS, a test without a timeout of its own fails after this long (the slowest take about 3 s). */
+const STRYKER_TEST_TIMEOUT_MS = 8000;
 /** process.env before the run and before each test: no test may leave a variable changed. */
 let environmentAtStart: Record<string, string | undefined> = {};
 let environmentBeforeTest: Record<string, string | undefined> = {};
@@ -28,7 +30,12 @@ export const mochaHooks = {
     environmentAtStart = { ...process.env };
     instance = await startEmulator({ port: 0 });
   },
-  beforeEach() {
+  beforeEach(this: Mocha.Context) {
+    // StrykerJS's mocha runner runs with no timeout at all, so a mutant under which a test
+    // waits forever (a write that never gets its turn, say) held its worker until Stryker's
+    // own timeout killed and restarted it: half a minute per mutant. Bounded here, such a test
+    // fails and the mutant counts as killed at once. Tests that set their own timeout keep it.
+    if (process.env.STRYKER_MUTATOR_WORKER !== undefined && this.currentTest?.timeout() === 0) this.currentTest.timeout(STRYKER_TEST_TIMEOUT_MS);
     environmentBeforeTest = { ...process.env };
     instance?.reset();
     resetProviderState();
