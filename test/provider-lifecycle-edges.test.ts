@@ -9,8 +9,8 @@ import { scopeFixtures } from "./support/scope-fixtures";
 
 /*
  * Edges of the one lifecycle path, for every scope: a refresh whose GET fails is an error,
- * not a deletion; what diff counts as a change; an update that changes nothing on GitHub
- * sends nothing.
+ * not a deletion; what diff counts as a change (an update that changes nothing on GitHub is
+ * in write-paths.test.ts).
  */
 
 describe("lifecycle edges, for every scope", () => {
@@ -41,16 +41,6 @@ describe("lifecycle edges, for every scope", () => {
         const explicit = await createVia(fixture.key, props({ [fixture.nameProperty]: "EXPLICIT", onDrift: "overwrite" }));
         const unset = await operations.diff(fixture.key, explicit.id, explicit.outs, await checkedInputs(fixture.key, props({ [fixture.nameProperty]: "EXPLICIT" }), explicit.outs));
         assert.equal(unset.changes, false, "removing onDrift: \"overwrite\" changes nothing");
-      });
-
-      it("update of onDrift alone sends no request and keeps GitHub's timestamps", async () => {
-        const { id, outs } = await createVia(fixture.key, props());
-        emulator().clearRequests();
-        const news = await checkedInputs(fixture.key, props({ onDrift: "ignore" }), outs);
-        const updated = (await operations.update(fixture.key, id, outs, news)).outs!;
-        assert.deepEqual(emulator().requests, []);
-        assert.deepEqual([updated.onDrift, updated.createdAt, updated.updatedAt], ["ignore", outs.createdAt, outs.updatedAt]);
-        assert.equal(updated.value, "v");
       });
 
       it("delete: an item already gone counts as deleted; another failure is an error", async () => {

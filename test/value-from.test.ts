@@ -1,11 +1,10 @@
 import assert from "node:assert/strict";
 import * as operations from "../provider/operations";
 import type { ResolvedInputs, ResolvedOutputs } from "../provider/types";
-import { resetValueSources } from "../provider/value-source";
 import { configureProvider } from "./support/configure-provider";
-import { withEnvironment } from "./support/environment";
 import { emulator } from "./support/root-hooks";
 import { scopeFixtures } from "./support/scope-fixtures";
+import { withSourceVariable } from "./support/value-source-commands";
 
 /*
  * `valueFrom` through the provider's methods, for every secret scope: the value reaches
@@ -17,11 +16,8 @@ import { scopeFixtures } from "./support/scope-fixtures";
 const SOURCE = "VALUES_TEST_SOURCE";
 const writes = () => emulator().requests.filter((r) => r.method !== "GET");
 
-/** Runs `body` with the source variable set to `value` (undefined: unset), as a new process would read it. */
-function withSource<T>(value: string | undefined, body: () => Promise<T>): Promise<T> {
-  resetValueSources();
-  return withEnvironment({ [SOURCE]: value }, body);
-}
+/** Runs `body` as a new provider process that reads the source as `value` (undefined: unset). */
+const withSource = <T>(value: string | undefined, body: () => Promise<T>): Promise<T> => withSourceVariable(SOURCE, value, body);
 
 describe("valueFrom through the provider's methods", () => {
   beforeEach(() => configureProvider());

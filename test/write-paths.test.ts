@@ -51,6 +51,8 @@ describe("write: the requests of a create or an update, for every scope", () => 
         const news = await checkedInputs(fixture.key, props({ onDrift: "ignore" }), outs);
         const updated = (await operations.update(fixture.key, id, outs, news)).outs!;
         assert.deepEqual(emulator().requests, []);
+        assert.deepEqual([updated.onDrift, updated.createdAt, updated.updatedAt], ["ignore", outs.createdAt, outs.updatedAt], "GitHub's timestamps kept");
+        assert.equal(updated.value, "value-one");
         assert.deepStrictEqual(updated, { ...outs, onDrift: "ignore" });
       });
 

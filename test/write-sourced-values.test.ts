@@ -1,11 +1,10 @@
 import assert from "node:assert/strict";
 import * as operations from "../provider/operations";
-import { resetValueSources } from "../provider/value-source";
 import { configureProvider } from "./support/configure-provider";
-import { withEnvironment } from "./support/environment";
 import { checkedInputs, createVia, updateVia } from "./support/lifecycle";
 import { emulator } from "./support/root-hooks";
 import { scopeFixtures } from "./support/scope-fixtures";
+import { withSourceVariable } from "./support/value-source-commands";
 
 /*
  * A `valueFrom` value through create and update, for every secret scope: an update that
@@ -16,11 +15,8 @@ import { scopeFixtures } from "./support/scope-fixtures";
 
 const SOURCE = "WRITE_SOURCED_VALUE";
 
-/** Runs `body` as a provider process that reads the source as `value`. */
-function withSource<T>(value: string, body: () => Promise<T>): Promise<T> {
-  resetValueSources();
-  return withEnvironment({ [SOURCE]: value }, body);
-}
+/** Runs `body` as a new provider process that reads the source as `value` (undefined: unset). */
+const withSource = <T>(value: string | undefined, body: () => Promise<T>): Promise<T> => withSourceVariable(SOURCE, value, body);
 
 describe("write: values read from valueFrom", () => {
   beforeEach(() => configureProvider());

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import type { ValueSource } from "../../provider/types";
 import { readSource, resetValueSources } from "../../provider/value-source";
+import { withEnvironment } from "./environment";
 
 /** A command source that runs `script` with Node (every machine running these tests has it). */
 export const nodeCommand = (script: string, timeoutSeconds?: number): { command: string[]; timeoutSeconds?: number } => ({
@@ -17,4 +18,13 @@ export async function readFailure(source: ValueSource): Promise<string> {
     return (error as Error).message;
   }
   assert.fail(`reading ${JSON.stringify(source)} should fail`);
+}
+
+/**
+ * Runs `body` with the environment variable `name` set to `value` (undefined: unset), as a new
+ * provider process would read it: the values read so far are forgotten first.
+ */
+export function withSourceVariable<T>(name: string, value: string | undefined, body: () => Promise<T>): Promise<T> {
+  resetValueSources();
+  return withEnvironment({ [name]: value }, body);
 }
