@@ -1,9 +1,6 @@
-import { retry } from "@octokit/plugin-retry";
-import { throttling } from "@octokit/plugin-throttling";
-import { Octokit } from "@octokit/rest";
-import Bottleneck from "bottleneck";
 import { createHash } from "node:crypto";
 import { appAuthOptions } from "./app-auth";
+import { Bottleneck, Octokit, retry, throttling } from "./http-stack";
 import { classifyRateLimits, rateLimitCallbacks } from "./rate-limits";
 import { releaseWriteTurns, serialWrites, WriteTurns } from "./serial-writes";
 import type { ProviderConfiguration } from "./types";
