@@ -2,7 +2,7 @@
 // @octokit/rest, its plugins and Bottleneck) with one CommonJS file holding them, and writes
 // their licence texts beside it (provider/http-stack.ts says why).
 import { build } from "esbuild";
-import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 const outfile = "dist/provider/http-stack.js";
@@ -20,18 +20,17 @@ const result = await build({
 });
 
 // Every package a bundled file came from, with the text of its licence.
-const packages = new Map();
+const packages = new Set();
 for (const input of Object.keys(result.metafile.inputs)) {
   const match = input.match(/^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//);
-  if (match) packages.set(match[1], undefined);
+  if (match) packages.add(match[1]);
 }
-const notices = [...packages.keys()].sort().map((dir) => {
+const notices = [...packages].sort().map((dir) => {
   const manifest = JSON.parse(readFileSync(path.join(dir, "package.json"), "utf8"));
   const licenceFile = readdirSync(dir).find((name) => /^licen[cs]e/i.test(name));
   if (!licenceFile) throw new Error(`bundle-http-stack: ${manifest.name} ships no licence file`);
   return `${manifest.name} ${manifest.version} (${manifest.license})\n\n${readFileSync(path.join(dir, licenceFile), "utf8").trim()}\n`;
 });
 writeFileSync("dist/provider/http-stack.LICENSES.txt", `Bundled into http-stack.js:\n\n${notices.join("\n---\n\n")}`);
-if (!existsSync(outfile)) throw new Error("bundle-http-stack: no output");
 // tsc's source map describes the file before bundling; a stale one would misplace stack traces.
 rmSync(`${outfile}.map`, { force: true });
