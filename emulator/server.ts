@@ -53,7 +53,10 @@ export class EmulatorServer {
         } else res.destroy();
       });
     });
-    this.http.keepAliveTimeout = 1000;
+    // GitHub keeps connections open. Node's fetch (undici) keeps one for the server's
+    // `Keep-Alive: timeout` hint less a second, so a 1 s hint made it open a connection per
+    // request; 5 s is Node's own default.
+    this.http.keepAliveTimeout = 5000;
   }
 
   async listen(port: number): Promise<string> {

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { subscribe, unsubscribe } from "node:diagnostics_channel";
 import { faults, type Container } from "../emulator";
 import { clientsFor, setWaitSecondForTests } from "../provider/github-client";
 import type { ProviderConfiguration } from "../provider/types";
@@ -73,6 +74,23 @@ describe("GitHub clients: the read after a write, the request log, the wait seam
     const [read] = emulator().requests.filter((r) => r.method === "GET" && r.path === variables);
     assert.equal(posts.length, 14);
     assert.ok(read!.startedAt < posts[1]!.startedAt, `the read started ${Math.round(read!.startedAt - posts[1]!.startedAt)} ms after the second write`);
+  });
+
+  it("sends writes one after another over a kept-alive connection, as to GitHub: 40 writes, at most 2 connections", async () => {
+    // A connection per request costs a TCP (on GitHub, a TLS) handshake on both sides. Node's
+    // fetch keeps a connection for the server's Keep-Alive hint less one second, so an
+    // emulator hinting one second made every request open a new connection.
+    const clients = clientsFor(configuration());
+    await clients.api.request({ method: "GET", url: path("WARM") }).catch(() => {});
+    let opened = 0;
+    const count = () => void opened++;
+    subscribe("net.client.socket", count);
+    try {
+      for (let i = 0; i < 40; i++) await clients.api.request({ method: "DELETE", url: path(`KEPT_${i}`) }).catch(() => {});
+    } finally {
+      unsubscribe("net.client.socket", count);
+    }
+    assert.ok(opened <= 2, `40 writes opened ${opened} connections`);
   });
 
   it("prints no request log when a request fails", async () => {
