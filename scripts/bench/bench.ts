@@ -50,7 +50,8 @@ interface Project {
 
 /**
  * A Pulumi project in a temporary directory, with the packages installed as a user's project
- * has them: ours (package.json and dist/provider) and the floor copied into its node_modules,
+ * has them: ours (package.json and the files of dist/provider that npm packs) and the floor
+ * copied into its node_modules,
  * so that the serializer sees them under node_modules and writes each provider as a `require`
  * by package name; every other dependency linked to this repository's node_modules.
  */
@@ -64,7 +65,10 @@ async function makeProject(variant: Variant, emulator: GitHubEmulator, count: nu
   const ours = path.join(modules, "pulumi-github-secrets");
   mkdirSync(ours);
   copyFileSync(path.join(repositoryRoot, "package.json"), path.join(ours, "package.json"));
-  cpSync(path.join(repositoryRoot, "dist", "provider"), path.join(ours, "dist", "provider"), { recursive: true });
+  for (const file of packagedProviderFiles()) {
+    mkdirSync(path.dirname(path.join(ours, file)), { recursive: true });
+    copyFileSync(path.join(repositoryRoot, file), path.join(ours, file));
+  }
   cpSync(path.join(__dirname, "floor"), path.join(modules, "bench-floor"), { recursive: true });
   copyFileSync(path.join(__dirname, "program", "index.js"), path.join(dir, "index.js"));
   writeFileSync(path.join(dir, "Pulumi.yaml"), "name: github-secrets-bench\nruntime:\n  name: nodejs\n  options:\n    typescript: false\nmain: index.js\n");
@@ -78,6 +82,16 @@ async function makeProject(variant: Variant, emulator: GitHubEmulator, count: nu
   await workspace.setConfig("count", String(count));
   await workspace.setConfig("variant", variant);
   return { variant, dir, workspace, memory: new ProviderMemorySampler(workspace.homeDir) };
+}
+
+/**
+ * The files of dist/provider that `npm pack` puts in the package (package.json `files`): a
+ * user's install has no source maps, which the program would otherwise read to place every
+ * resource's stack trace.
+ */
+function packagedProviderFiles(): string[] {
+  const [pack] = JSON.parse(execFileSync("npm", ["pack", "--dry-run", "--json"], { cwd: repositoryRoot, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] })) as [{ files: Array<{ path: string }> }];
+  return pack.files.map((file) => file.path).filter((file) => file.startsWith("dist/provider/"));
 }
 
 const COMMANDS: Record<Phase, string[]> = {
