@@ -51,9 +51,9 @@ interface Project {
 /**
  * A Pulumi project in a temporary directory, with the packages installed as a user's project
  * has them: ours (package.json and the files of dist/provider that npm packs) and the floor
- * copied into its node_modules,
- * so that the serializer sees them under node_modules and writes each provider as a `require`
- * by package name; every other dependency linked to this repository's node_modules.
+ * copied into its node_modules, so that the serializer sees them under node_modules and writes
+ * each provider as a `require` by package name; every other dependency linked to this
+ * repository's node_modules.
  */
 async function makeProject(variant: Variant, emulator: GitHubEmulator, count: number): Promise<Project> {
   const dir = mkdtempSync(path.join(os.tmpdir(), `github-secrets-bench-${variant}-`));
