@@ -56,7 +56,7 @@ class SealingThread {
   seal(value: string, publicKey: string): Promise<string> {
     return new Promise<string>((resolve, reject) => {
       // Values waiting keep the process alive; an idle thread does not (the last answer unrefs it).
-      if (this.waiting.length === 0) this.worker.ref();
+      this.worker.ref();
       this.waiting.push({ resolve, reject });
       this.worker.postMessage({ value, publicKey });
     });
@@ -74,12 +74,14 @@ let thread: SealingThread | undefined;
  * Where no thread can be started (a runtime without workers), seals here.
  */
 export function sealOffThread(value: string, publicKey: string): Promise<string> {
-  try {
-    if (thread === undefined || thread.stopped) thread = new SealingThread();
-    return thread.seal(value, publicKey);
-  } catch {
-    return Promise.resolve().then(() => sealForGitHub(value, publicKey));
+  if (thread === undefined || thread.stopped) {
+    try {
+      thread = new SealingThread();
+    } catch {
+      return Promise.resolve().then(() => sealForGitHub(value, publicKey));
+    }
   }
+  return thread.seal(value, publicKey);
 }
 
 /** Stops the thread, as if it had exited (tests). */

@@ -61,14 +61,43 @@ describe("sealing on a worker thread", function () {
     assert.equal(opened(await sealOffThread("again", publicKey)), "again");
   });
 
+  it("seals every value on one thread until it stops, then on one new thread", async () => {
+    const original = workerThreads.Worker;
+    let started = 0;
+    (workerThreads as { Worker: unknown }).Worker = class CountedWorker extends original {
+      constructor(...args: ConstructorParameters<typeof original>) {
+        super(...args);
+        started++;
+      }
+    };
+    try {
+      await stopSealingThread();
+      for (let i = 0; i < 5; i++) assert.equal(opened(await sealOffThread(`one-${i}`, publicKey)), `one-${i}`);
+      await Promise.all(Array.from({ length: 5 }, (_, i) => sealOffThread(`many-${i}`, publicKey)));
+      assert.equal(started, 1);
+      await stopSealingThread();
+      await sealOffThread("after", publicKey);
+      assert.equal(started, 2);
+    } finally {
+      (workerThreads as { Worker: unknown }).Worker = original;
+    }
+  });
+
   it("keeps a process alive while a value waits to be sealed, and lets it end once none waits", () => {
+    // A new process: no thread yet, and stopping none is nothing. The second value is sent
+    // once the thread is idle, which it must keep the process alive for again.
     const module = path.join(__dirname, "..", "provider", "sealing-thread.ts");
-    const program = `require(${JSON.stringify(module)}).sealOffThread("v", ${JSON.stringify(publicKey)}).then((s) => console.log(s.length))`;
+    const key = JSON.stringify(publicKey);
+    const program =
+      `const m = require(${JSON.stringify(module)}); m.stopSealingThread()` +
+      `.then(() => m.sealOffThread("v", ${key})).then((s) => console.log(s.length))` +
+      `.then(() => new Promise((idle) => setTimeout(idle, 50))).then(() => m.sealOffThread("vw", ${key})).then((s) => console.log(s.length))`;
     const printed = execFileSync(process.execPath, ["--import", "tsx", "-e", program], { encoding: "utf8", timeout: 20_000 });
-    assert.equal(printed.trim(), String(Math.ceil((1 + 48) / 3) * 4));
+    assert.deepEqual(printed.trim().split("\n"), ["68", "68"]);
   });
 
   it("seals on the provider's thread where no thread can be started", async () => {
+    await stopSealingThread();
     const original = workerThreads.Worker;
     (workerThreads as { Worker: unknown }).Worker = function NoThreads() {
       throw new Error("ERR_WORKER_INIT_FAILED");
