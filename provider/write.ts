@@ -7,7 +7,7 @@ import { forgetListing } from "./item-listings";
 import { begin, withoutProvider, type Operation, type RemoteItem } from "./operation";
 import { forgetPublicKey, publicKeyFor } from "./public-keys";
 import { resolveRepositoryIds } from "./repositories";
-import { sealOffThread } from "./sealing-thread";
+import { sealForGitHub } from "./sealing";
 import type { ResolvedInputs, ResolvedOutputs, ScopeKey } from "./types";
 import { recordWrite, writtenByAnotherResource } from "./write-journal";
 import { writtenAt } from "./write-stamp";
@@ -146,7 +146,7 @@ async function putSecret(operation: Operation, inputs: ResolvedInputs, selection
   const seal = async () => {
     const key = await publicKeyFor(clients.api, configuration.baseUrl, target.basePath);
     // Stryker disable next-line StringLiteral: the value sealed is always a string here (check requires `value` or `valueFrom` when there is no `valueEncrypted`, and an unknown source never reaches a write), so the fallback is never used
-    const sealed = await sealOffThread(inputs.value ?? "", key.key);
+    const sealed = sealForGitHub(inputs.value ?? "", key.key);
     operation.conceal(sealed);
     return { encrypted_value: sealed, key_id: key.key_id };
   };
