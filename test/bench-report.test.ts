@@ -3,8 +3,9 @@ import { pairedRatio, PHASES, targetsTable, type Results, type Sample } from "..
 
 /*
  * The benchmark's statistics (scripts/bench/report.ts): the paired ratio compares ours and the
- * floor round by round, so a machine that speeds up during the run does not skew it, and a
- * target is called met only when both statistics are within it.
+ * floor round by round, so a machine that speeds up during the run does not skew it, and it
+ * alone decides whether a target is met: in a calibration of the floor against itself it
+ * stayed within 0.04 of 1, the ratio of the medians within 0.09.
  */
 
 const sample = (seconds: number): Sample => ({ seconds, peakRss: 0, requests: {} });
@@ -20,16 +21,19 @@ describe("benchmark report", () => {
     // the medians is 2.81 / 2.49 = 1.13, the rounds' own ratios 1.02, 1.09, 1.13, 1.01, 1.06.
     const run = results([2.99, 2.99, 2.81, 2.47, 2.51], [2.93, 2.74, 2.49, 2.45, 2.37]);
     assert.equal(pairedRatio(run, "no-change up").toFixed(2), "1.06");
-    assert.match(targetsTable(run), /\| no-change up \| ≤ 1\.05 \| 1\.13× \| 1\.06× \| not met \|/);
+    assert.match(targetsTable(run), /\| no-change up \| ≤ 1\.05 \| 1\.06× \| 1\.13× \| not met \|/);
   });
 
-  it("calls a target met only when both statistics are within it", () => {
+  it("calls a target met by the paired ratio, whatever the ratio of the medians", () => {
     const table = targetsTable(results([1.04, 1.2, 1.0], [1.0, 1.0, 1.0]));
     // preview's target is 1.05: paired 1.04, ratio of medians 1.04: met.
     assert.match(table, /\| preview \| ≤ 1\.05 \| 1\.04× \| 1\.04× \| met \|/);
-    const split = targetsTable(results([1.04, 1.3, 0.9], [1.0, 1.1, 0.8]));
-    // paired: 1.04, 1.18, 1.125 → 1.125; of medians: 1.04 / 1.0 → 1.04
-    assert.match(split, /\| preview \| ≤ 1\.05 \| 1\.04× \| 1\.13× \| met by one statistic only \|/);
+    const pairedOver = targetsTable(results([1.04, 1.3, 0.9], [1.0, 1.1, 0.8]));
+    // paired: 1.04, 1.18, 1.125 → 1.125 (over 1.05); of medians: 1.04 / 1.0 → 1.04 (within)
+    assert.match(pairedOver, /\| preview \| ≤ 1\.05 \| 1\.13× \| 1\.04× \| not met \|/);
+    const pairedWithin = targetsTable(results([1.0, 1.25, 1.3], [1.0, 1.2, 1.0]));
+    // paired: 1.0, 1.04, 1.3 → 1.04 (within 1.05); of medians: 1.25 / 1.0 → 1.25 (over)
+    assert.match(pairedWithin, /\| preview \| ≤ 1\.05 \| 1\.04× \| 1\.25× \| met \|/);
     const over = targetsTable(results([1.2, 1.2, 1.2], [1.0, 1.0, 1.0]));
     assert.match(over, /\| destroy \| ≤ 1\.15 \| 1\.20× \| 1\.20× \| not met \|/);
   });

@@ -69,15 +69,20 @@ export const TARGETS: Record<Phase, number> = {
   destroy: 1.15,
 };
 
-/** Each phase against its target, by both statistics: met only when both are within it. */
+/**
+ * Each phase against its target, judged by the paired ratio. In a calibration (`--calibrate`:
+ * the floor against a copy of itself, 7 rounds, docs/benchmarks.md 2026-12-03) the paired
+ * ratios stayed within 0.98–1.04 while the ratios of the medians spread from 0.91 to 1.09,
+ * wider than the tightest targets' margin of 0.05: only the paired ratio resolves them. The
+ * ratio of the medians is printed beside it.
+ */
 export function targetsTable(results: Results): string {
-  const lines = ["| phase | target | ours / floor | paired | |", "| --- | ---: | ---: | ---: | --- |"];
+  const lines = ["| phase | target | paired | ours / floor | |", "| --- | ---: | ---: | ---: | --- |"];
   for (const phase of PHASES) {
     const ofMedians = median(results.ours[phase].map((s) => s.seconds)) / median(results.floor[phase].map((s) => s.seconds));
     const paired = pairedRatio(results, phase);
     const target = TARGETS[phase];
-    const verdict = ofMedians <= target && paired <= target ? "met" : paired <= target || ofMedians <= target ? "met by one statistic only" : "not met";
-    lines.push(`| ${phase} | ≤ ${target.toFixed(2)} | ${ofMedians.toFixed(2)}× | ${paired.toFixed(2)}× | ${verdict} |`);
+    lines.push(`| ${phase} | ≤ ${target.toFixed(2)} | ${paired.toFixed(2)}× | ${ofMedians.toFixed(2)}× | ${paired <= target ? "met" : "not met"} |`);
   }
   return lines.join("\n");
 }
