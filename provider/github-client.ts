@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { appAuthOptions } from "./app-auth";
-import { Bottleneck, Octokit, retry, throttling } from "./http-stack";
+import { Octokit, retry, throttling, type Bottleneck } from "./http-stack";
 import { classifyRateLimits, rateLimitCallbacks } from "./rate-limits";
 import { releaseWriteTurns, serialWrites, WriteTurns } from "./serial-writes";
 import type { ProviderConfiguration } from "./types";
@@ -74,22 +74,23 @@ export function resetClients(): void {
 }
 
 function createClients(configuration: ProviderConfiguration): GitHubClients {
-  // A pause between the starts of two writes, GitHub's advice against secondary limits (one at
-  // a time: serial-writes.ts):
+  // One write at a time, each start a pause after the last, GitHub's advice against secondary
+  // limits (serial-writes.ts):
   // https://docs.github.com/en/rest/using-the-rest-api/best-practices-for-using-the-rest-api#avoid-concurrent-requests
-  const write = new Bottleneck.Group({ maxConcurrent: 1, minTime: configuration.writeIntervalMs });
+  const writeTurns = new WriteTurns(configuration.writeIntervalMs);
   const options = {
     ...(configuration.app ? appAuthOptions(configuration.app) : { auth: configuration.token }),
     baseUrl: configuration.baseUrl,
     userAgent: "pulumi-github-secrets",
-    writeTurns: new WriteTurns(configuration.writeIntervalMs),
+    writeTurns,
     retry: { doNotRetry: DO_NOT_RETRY, retryAfterBaseValue: waitSecondMs },
     // Not Octokit's request log: each failure is explained by errors.ts, each wait announced
     // by rate-limits.ts; a line per refused request would only bury those in `pulumi up`.
     log: { debug: () => {}, info: () => {}, warn: console.warn, error: () => {} },
     throttle: {
       id: THROTTLE_ID,
-      write,
+      // The part of a Bottleneck group plugin-throttling uses: `key(id).schedule(options, job)`.
+      write: writeTurns.door as unknown as InstanceType<typeof Bottleneck.Group>,
       retryAfterBaseValue: waitSecondMs,
       ...rateLimitCallbacks({
         secondMs: waitSecondMs,

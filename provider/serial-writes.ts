@@ -5,9 +5,9 @@ import type { Octokit } from "@octokit/rest";
  * requests serially instead of concurrently"), each start at least `intervalMs` after the last:
  * https://docs.github.com/en/rest/using-the-rest-api/best-practices-for-using-the-rest-api#avoid-concurrent-requests
  *
- * plugin-throttling paces writes but does not serialize them: its write limiter
- * (`maxConcurrent: 1, minTime`) schedules an empty job, then sends the request through its
- * shared pool of ten, so a write slower than `minTime` overlaps the next one. The turn is taken
+ * plugin-throttling paces writes but does not serialize them: its write limiter (here `door`)
+ * spaces the writes' entries into its shared pool of ten, so a write slower than the interval
+ * overlaps the next one. The turn is taken
  * right around the HTTP exchange (`serialWrites`, the innermost plugin), not around the
  * plugins' queues: each Bottleneck job costs a few 1 ms timers, and ~25 ms of them per write,
  * taken one write at a time, was most of what 100 serialized writes cost. The plugins' queuing
@@ -24,8 +24,50 @@ export class WriteTurns {
   private holder: object | undefined;
   private readonly waiting: Array<{ write: object; start: () => void }> = [];
   private lastStart = 0;
+  /** Writes waiting to enter plugin-throttling's pool, retries first; see `door`. */
+  private readonly atDoor: Array<() => void> = [];
+  private lastEntry = 0;
+  private doorTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly intervalMs: number) {}
+
+  /**
+   * plugin-throttling's write limiter (its `throttle.write` option, a Bottleneck group on which
+   * it schedules an empty job before each write enters its shared pool of ten): each write
+   * enters the pool at least the interval after the previous one, so writes waiting for their
+   * turn do not fill the pool ahead of reads; a retry (which the plugin schedules with priority
+   * 0) enters before the writes still waiting, as it would in Bottleneck. In place of
+   * Bottleneck's `maxConcurrent: 1, minTime` group: its job cost a write about 1 ms of CPU and
+   * 5 ms of timers in a provider process, whose code never warms up (docs/benchmarks.md).
+   */
+  readonly door = {
+    key: () => ({
+      schedule: <T>(job: { priority?: number }, run: () => Promise<T>): Promise<T> => this.enter(job.priority === 0).then(run),
+    }),
+  };
+
+  private enter(retry: boolean): Promise<void> {
+    return new Promise<void>((go) => {
+      if (retry) this.atDoor.unshift(go);
+      else this.atDoor.push(go);
+      this.openDoor();
+    });
+  }
+
+  private openDoor(): void {
+    while (this.doorTimer === undefined && this.atDoor.length > 0) {
+      const wait = this.lastEntry + this.intervalMs - Date.now();
+      if (wait > 0) {
+        this.doorTimer = setTimeout(() => {
+          this.doorTimer = undefined;
+          this.openDoor();
+        }, wait);
+        return;
+      }
+      this.lastEntry = Date.now();
+      this.atDoor.shift()!();
+    }
+  }
 
   /** Resolves when `write` may send; at once for the write that holds the turn. */
   async take(write: object): Promise<void> {

@@ -161,6 +161,20 @@ describe("rate limits: waited out within a bound on the total wait, and announce
     assert.equal(announcements(later.warnings).length, 1, "a refusal after the wait is announced");
   });
 
+  it("lets a write refused for a rate limit try again before the writes still waiting to go in", async () => {
+    // Writes enter plugin-throttling's pool an interval apart (WriteTurns.door). FIRST keeps its
+    // turn while it waits; were its retry queued behind the six writes that came after it, it
+    // would go in only after them, six intervals later, and every write would wait with it.
+    await configureProvider({ "githubSecrets:writeIntervalMs": String(2 * SECOND) });
+    emulator().injectFault(faults.secondaryRateLimit({ method: "PUT", path: "/repos/octo-org/app/actions/secrets/FIRST" }, 1));
+    await Promise.all([create("FIRST"), ...Array.from({ length: 6 }, (_, i) => create(`WAITING_${i}`))]);
+    const [refused, retried] = puts("FIRST");
+    assert.deepEqual([refused!.status, retried!.status], [403, 201]);
+    const after = retried!.startedAt - refused!.finishedAt;
+    assert.ok(after < 5 * SECOND, `FIRST tried again ${Math.round(after)} ms after GitHub's 1 s (${SECOND} ms here) wait began`);
+    assert.equal(puts().length, 8);
+  });
+
   it("starts no other write while GitHub asks to wait", async () => {
     emulator().injectFault(faults.secondaryRateLimit({ method: "PUT", path: "/repos/octo-org/app/actions/secrets/FIRST" }, 2));
     const first = create("FIRST");

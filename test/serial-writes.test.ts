@@ -210,3 +210,38 @@ describe("serial writes: the plugins around each write's HTTP exchange", () => {
     assert.deepEqual((await octokit.request("PUT /repos/{owner}/{repo}/actions/secrets/{name}", { owner: "o", repo: "r", name: "X" })).data, { ok: true });
   });
 });
+
+describe("the door into plugin-throttling's pool: writes enter an interval apart, retries first", () => {
+  /** Schedules an empty job as plugin-throttling does (`write.key(id).schedule(options, noop)`); records its entry. */
+  function enterAll(turns: WriteTurns, names: Array<[string, { priority?: number }]>, entered: Array<{ name: string; at: number }>): Promise<unknown>[] {
+    return names.map(([name, options]) => turns.door.key().schedule(options, async () => void entered.push({ name, at: Date.now() })));
+  }
+
+  it("lets writes in at least the interval apart, in the order they came", async () => {
+    const entered: Array<{ name: string; at: number }> = [];
+    await Promise.all(enterAll(new WriteTurns(40), [["A", {}], ["B", {}], ["C", {}]], entered));
+    assert.deepEqual(entered.map((e) => e.name), ["A", "B", "C"]);
+    for (let i = 1; i < entered.length; i++) assert.ok(entered[i]!.at - entered[i - 1]!.at >= 40, `entries ${entered[i]!.at - entered[i - 1]!.at} ms apart`);
+  });
+
+  it("lets a retry (priority 0, as plugin-throttling schedules one) in before the writes still waiting", async () => {
+    const turns = new WriteTurns(40);
+    const entered: Array<{ name: string; at: number }> = [];
+    const first = enterAll(turns, [["A", {}], ["B", {}], ["C", {}]], entered);
+    await microtasks();
+    const retry = enterAll(turns, [["A again", { priority: 0, weight: 0 } as { priority?: number }]], entered);
+    await Promise.all([...first, ...retry]);
+    assert.deepEqual(entered.map((e) => e.name), ["A", "A again", "B", "C"]);
+  });
+
+  it("lets every write in at once, without a timer, when the interval is 0", async () => {
+    const entered: Array<{ name: string; at: number }> = [];
+    const all = Promise.all(enterAll(new WriteTurns(0), [["A", {}], ["B", {}], ["C", {}], ["D", {}]], entered));
+    assert.ok(await settlesWithoutTimer(all), "a write waited for a timer");
+    assert.deepEqual(entered.map((e) => e.name), ["A", "B", "C", "D"]);
+  });
+
+  it("answers with what the job returns", async () => {
+    assert.equal(await new WriteTurns(0).door.key().schedule({}, async () => "sent"), "sent");
+  });
+});
