@@ -241,6 +241,22 @@ describe("the door into plugin-throttling's pool: writes enter an interval apart
     assert.deepEqual(entered.map((e) => e.name), ["A", "B", "C", "D"]);
   });
 
+  it("waits on one timer at a time, however many writes wait", async () => {
+    const turns = new WriteTurns(30);
+    const timers: number[] = [];
+    const setTimer = globalThis.setTimeout;
+    globalThis.setTimeout = ((run: () => void, ms?: number) => {
+      timers.push(ms ?? 0);
+      return setTimer(run, ms);
+    }) as typeof setTimeout;
+    try {
+      await Promise.all(enterAll(turns, [["A", {}], ["B", {}], ["C", {}], ["D", {}], ["E", {}]], []));
+    } finally {
+      globalThis.setTimeout = setTimer;
+    }
+    assert.equal(timers.length, 4, `timers of ${timers.join(", ")} ms for four waits`);
+  });
+
   it("answers with what the job returns", async () => {
     assert.equal(await new WriteTurns(0).door.key().schedule({}, async () => "sent"), "sent");
   });
