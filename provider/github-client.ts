@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { appAuthOptions } from "./app-auth";
-import { Octokit, retry, throttling, type Bottleneck } from "./http-stack";
+import type Bottleneck from "bottleneck";
+import { Octokit, retry, throttling } from "./http-stack";
 import { classifyRateLimits, rateLimitCallbacks } from "./rate-limits";
 import { releaseWriteTurns, serialWrites, WriteTurns } from "./serial-writes";
 import type { ProviderConfiguration } from "./types";

@@ -10,4 +10,3 @@
 export { retry } from "@octokit/plugin-retry";
 export { throttling } from "@octokit/plugin-throttling";
 export { Octokit } from "@octokit/rest";
-export { default as Bottleneck } from "bottleneck";
