@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { pairedRatio, PHASES, targetsTable, type Results, type Sample } from "../scripts/bench/report";
+import { pairedRatio, PHASES, roundsTable, targetsTable, type Results, type Sample } from "../scripts/bench/report";
 
 /*
  * The benchmark's statistics (scripts/bench/report.ts): the paired ratio compares ours and the
@@ -8,9 +8,9 @@ import { pairedRatio, PHASES, targetsTable, type Results, type Sample } from "..
  * stayed within 0.04 of 1, the ratio of the medians within 0.09.
  */
 
-const sample = (seconds: number): Sample => ({ seconds, peakRss: 0, requests: {} });
-
-function results(ours: number[], floor: number[]): Results {
+/** One sample a round, unless `pairsPerRound` groups consecutive samples into rounds. */
+function results(ours: number[], floor: number[], pairsPerRound = 1): Results {
+  const sample = (seconds: number, i: number): Sample => ({ round: Math.floor(i / pairsPerRound), seconds, peakRss: 0, requests: {} });
   const of = (times: number[]) => Object.fromEntries(PHASES.map((p) => [p, times.map(sample)])) as Results["ours"];
   return { ours: of(ours), floor: of(floor) };
 }
@@ -36,5 +36,14 @@ describe("benchmark report", () => {
     assert.match(pairedWithin, /\| preview \| ≤ 1\.05 \| 1\.04× \| 1\.25× \| met \|/);
     const over = targetsTable(results([1.2, 1.2, 1.2], [1.0, 1.0, 1.0]));
     assert.match(over, /\| destroy \| ≤ 1\.15 \| 1\.20× \| 1\.20× \| not met \|/);
+  });
+
+  it("pairs every sample of a repeated phase with the floor's of the same pair, not of the same round", () => {
+    // Two rounds of three pairs: ratios 1.0, 1.1, 0.9 | 1.2, 1.0, 1.3 → median of six = 1.05.
+    // Pairing each round's first sample alone would give 1.0 and 1.2 → 1.1.
+    const run = results([1.0, 2.2, 0.9, 1.2, 1.0, 2.6], [1.0, 2.0, 1.0, 1.0, 1.0, 2.0], 3);
+    assert.equal(pairedRatio(run, "refresh").toFixed(2), "1.05");
+    assert.match(roundsTable(run), /\| refresh \| 1\.00× 1\.10× 0\.90× \| 1\.20× 1\.00× 1\.30× \|/);
+    assert.match(roundsTable(run), /^\| phase \| round 1 \| round 2 \|$/m);
   });
 });

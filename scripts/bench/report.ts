@@ -5,6 +5,8 @@ export type Phase = (typeof PHASES)[number];
 export type Variant = "ours" | "floor";
 
 export interface Sample {
+  /** The round it ran in, from 0; a repeated phase has several samples a round. */
+  round: number;
   seconds: number;
   /** Peak RSS of the dynamic-provider process, bytes. */
   peakRss: number;
@@ -50,10 +52,11 @@ export function markdownTable(results: Results, count: number): string {
 }
 
 /**
- * The median of the rounds' own ratios. Each round runs ours and the floor back to back (in
- * alternating order), so a round's ratio compares the two under the same load; the ratio of the
- * two medians can pair ours' median round with a different round of the floor's, which a
- * machine whose speed drifts during the run (caches warming, a neighbour's load) skews.
+ * The median of the pairs' own ratios. Each pair runs ours and the floor back to back (in
+ * alternating order), so its ratio compares the two under the same load; the ratio of the
+ * two medians can pair ours' median run with a different run of the floor's, which a machine
+ * whose speed drifts during the run (caches warming, a neighbour's load) skews. The n-th sample
+ * of ours and the n-th of the floor are a pair: the bench records both sides of each.
  */
 export function pairedRatio(results: Results, phase: Phase): number {
   return median(results.ours[phase].map((s, i) => s.seconds / results.floor[phase][i]!.seconds));
@@ -87,16 +90,17 @@ export function targetsTable(results: Results): string {
   return lines.join("\n");
 }
 
-/** Each round's ratio, to show the spread behind the medians. */
+/** Each pair's ratio, by round, to show the spread behind the medians. */
 export function roundsTable(results: Results): string {
-  const rounds = results.ours.create.length;
+  const rounds = Math.max(0, ...PHASES.flatMap((phase) => results.ours[phase].map((s) => s.round + 1)));
   const lines = [
     `| phase | ${Array.from({ length: rounds }, (_, i) => `round ${i + 1}`).join(" | ")} |`,
     `| --- | ${Array.from({ length: rounds }, () => "---:").join(" | ")} |`,
   ];
   for (const phase of PHASES) {
-    const ratios = results.ours[phase].map((s, i) => `${(s.seconds / results.floor[phase][i]!.seconds).toFixed(2)}×`);
-    lines.push(`| ${phase} | ${ratios.join(" | ")} |`);
+    const cells = Array.from({ length: rounds }, () => [] as string[]);
+    results.ours[phase].forEach((s, i) => cells[s.round]!.push(`${(s.seconds / results.floor[phase][i]!.seconds).toFixed(2)}×`));
+    lines.push(`| ${phase} | ${cells.map((ratios) => ratios.join(" ")).join(" | ")} |`);
   }
   return lines.join("\n");
 }
