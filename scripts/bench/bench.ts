@@ -3,8 +3,8 @@
  * the cost of this library beyond the Pulumi engine's own. The same program runs N RepoSecrets
  * ("ours", against the in-process GitHub emulator, write interval 0) and N no-op dynamic
  * resources ("floor", scripts/bench/floor) with the same inputs. Each phase runs ours and the
- * floor back to back, alternating which goes first, for R rounds; a phase that can run again as
- * it is (all but create and destroy) runs K times a round, each time a pair. The table gives
+ * floor back to back, alternating which goes first, for R rounds of K pairs of every phase
+ * (roundSchedule). The table gives
  * medians and their ratio, the requests GitHub would have seen, and the provider process's peak
  * memory. Not a test: the machine is shared and timings are noisy, which is why only same-run
  * ratios are reported.
@@ -21,6 +21,7 @@ import { startEmulator, type GitHubEmulator } from "../../emulator";
 import { PulumiWorkspace } from "../lib/pulumi-cli";
 import { ProviderMemorySampler } from "./process-memory";
 import { markdownTable, PHASES, roundsTable, targetsTable, type Phase, type Results, type Sample, type Variant } from "./report";
+import { roundSchedule } from "./schedule";
 
 const repositoryRoot = path.resolve(__dirname, "..", "..");
 const STACK = "bench";
@@ -29,7 +30,7 @@ const PER_REPOSITORY = 100; // GitHub's limit of secrets per repository
 interface Options {
   count: number;
   rounds: number;
-  /** Pairs per round of each phase in REPEATABLE. */
+  /** Pairs per round of each phase (roundSchedule). */
   repeats: number;
   /** Both sides run the floor (the bench's resolution). */
   calibrate: boolean;
@@ -42,17 +43,7 @@ interface Options {
  */
 const DEFAULT_ROUNDS = 7;
 
-/**
- * Phases that leave GitHub and the stack ready to run them again: preview, no-change up and
- * refresh change nothing, and change all only needs a new version. Each extra pair is another
- * sample of the same comparison, so these phases, whose targets are the tightest (0.05 and
- * 0.10 above the floor) and whose single rounds spread the widest (0.77–1.25 in the
- * calibration), get K pairs a round for the price of a few seconds each. Create and destroy
- * need each other in between, which would double a round's writes.
- */
-const REPEATABLE: ReadonlySet<Phase> = new Set<Phase>(["preview", "no-change up", "refresh", "change all"]);
-
-/** Three pairs a round: with seven rounds, 21 samples of each repeatable phase. */
+/** Three pairs a round: with seven rounds, 21 samples of every phase. */
 const DEFAULT_REPEATS = 3;
 
 function parseOptions(argv: string[]): Options {
@@ -167,7 +158,7 @@ function environmentReport(options: Options): string {
   return [
     `- machine: ${cpu.length} × ${cpu[0]?.model ?? "unknown CPU"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB, ${os.type()} ${os.release()}`,
     `- Pulumi CLI ${cli}, @pulumi/pulumi ${sdk}, Node ${process.version}`,
-    `- ${options.count} repository secrets over ${Math.ceil(options.count / PER_REPOSITORY)} repositories, ${options.rounds} rounds, ${options.repeats} pairs a round of ${[...REPEATABLE].join(", ")}; write interval 0 ms`,
+    `- ${options.count} repository secrets over ${Math.ceil(options.count / PER_REPOSITORY)} repositories, ${options.rounds} rounds of ${options.repeats} pairs of each phase, write interval 0 ms`,
     `- command: npm run bench -- --count ${options.count} --rounds ${options.rounds} --repeats ${options.repeats}${options.calibrate ? " --calibrate" : ""}`,
     ...(options.calibrate ? ["- calibration: both sides run the floor; the column \"ours\" is a second copy of it, so every ratio is the bench's own noise"] : []),
   ].join("\n");
@@ -189,21 +180,19 @@ async function main(): Promise<void> {
       await project.workspace.run(["preview", "--stack", STACK]);
     }
     for (let round = 0; round < options.rounds; round++) {
-      for (const phase of PHASES) {
-        const pairs = REPEATABLE.has(phase) ? options.repeats : 1;
-        for (let pair = 0; pair < pairs; pair++) {
-          // Which side goes first alternates from round to round and from pair to pair.
-          const order: Variant[] = (round + pair) % 2 === 0 ? ["ours", "floor"] : ["floor", "ours"];
-          const version = phase === "change all" ? `r${round}b${pair}` : `r${round}a`;
-          if (phase === "create" || phase === "change all") {
-            for (const project of Object.values(projects)) await project.workspace.setConfig("version", version);
-          }
-          for (const variant of order) {
-            const sample = await runPhase(projects[variant], phase, emulator, round);
-            results[variant][phase].push(sample);
-            if (variant === "ours" && !options.calibrate) verify(emulator, phase, options.count, version);
-            process.stderr.write(`round ${round + 1} ${phase.padEnd(12)} ${variant.padEnd(5)} ${sample.seconds.toFixed(2)} s\n`);
-          }
+      let version = "";
+      for (const { phase, pair } of roundSchedule(options.repeats)) {
+        // Which side goes first alternates from round to round and from pair to pair.
+        const order: Variant[] = (round + pair) % 2 === 0 ? ["ours", "floor"] : ["floor", "ours"];
+        if (phase === "create" || phase === "change all") {
+          version = `r${round}${phase === "create" ? "a" : "b"}${pair}`;
+          for (const project of Object.values(projects)) await project.workspace.setConfig("version", version);
+        }
+        for (const variant of order) {
+          const sample = await runPhase(projects[variant], phase, emulator, round);
+          results[variant][phase].push(sample);
+          if (variant === "ours" && !options.calibrate) verify(emulator, phase, options.count, version);
+          process.stderr.write(`round ${round + 1} ${phase.padEnd(12)} ${variant.padEnd(5)} ${sample.seconds.toFixed(2)} s\n`);
         }
       }
     }
