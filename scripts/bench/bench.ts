@@ -4,10 +4,9 @@
  * ("ours", against the in-process GitHub emulator, write interval 0) and N no-op dynamic
  * resources ("floor", scripts/bench/floor) with the same inputs. Each phase runs ours and the
  * floor back to back, alternating which goes first, for R rounds of K pairs of every phase
- * (roundSchedule). The table gives
- * medians and their ratio, the requests GitHub would have seen, and the provider process's peak
- * memory. Not a test: the machine is shared and timings are noisy, which is why only same-run
- * ratios are reported.
+ * (schedule.ts). The table gives medians and their ratio, the requests GitHub would have seen,
+ * and the provider process's peak memory. Not a test: the machine is shared and timings are
+ * noisy, which is why only same-run ratios are reported.
  *
  * `--calibrate` runs the floor on both sides: every ratio it prints is the bench's own noise
  * on this machine at that time, the resolution against which ours' ratios are read.
@@ -30,7 +29,7 @@ const PER_REPOSITORY = 100; // GitHub's limit of secrets per repository
 interface Options {
   count: number;
   rounds: number;
-  /** Pairs per round of each phase (roundSchedule). */
+  /** Pairs per round of each phase (schedule.ts). */
   repeats: number;
   /** Both sides run the floor (the bench's resolution). */
   calibrate: boolean;

@@ -12,6 +12,6 @@ import { PHASES, type Phase } from "./report";
 export function roundSchedule(repeats: number): Array<{ phase: Phase; pair: number }> {
   const pairs = (phase: Phase) => Array.from({ length: repeats }, (_, pair) => ({ phase, pair }));
   const middle = PHASES.filter((phase) => phase !== "create" && phase !== "destroy");
-  const cycles = pairs("create").slice(1).flatMap(({ pair }) => [{ phase: "create" as Phase, pair }, { phase: "destroy" as Phase, pair }]);
+  const cycles = Array.from({ length: repeats - 1 }, (_, i) => [{ phase: "create" as Phase, pair: i + 1 }, { phase: "destroy" as Phase, pair: i + 1 }]).flat();
   return [{ phase: "create", pair: 0 }, ...middle.flatMap(pairs), { phase: "destroy", pair: 0 }, ...cycles];
 }
