@@ -1,9 +1,9 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { applyStackConfiguration, currentConfiguration } from "./configuration";
+import { applyStackConfiguration, currentConfiguration } from "./deployment/configuration";
 import { scopeFor } from "./scopes";
 import type { ScopeKey, ValueSource } from "./types";
-import { checkInputs } from "./validation";
-import { isUnknownSource, readSource } from "./value-source";
+import { checkInputs } from "./lifecycle/input-rules";
+import { isUnknownSource, readSource } from "./values/value-sources";
 
 /*
  * The one implementation of check, diff, create, read, update and delete, for every scope
@@ -11,19 +11,19 @@ import { isUnknownSource, readSource } from "./value-source";
  * Each path has its module: `diff.ts`, `read.ts`, `write.ts` (create, update, delete).
  */
 
-export { diff } from "./diff";
+export { diff } from "./lifecycle/diff";
 
 /*
  * `preview` and a no-change `up` only check and diff: the HTTP client, its plugins and the
  * cipher load when the first read or write runs, not with this module (they were most of its
  * load time, paid by every command).
  */
-type ReadPath = typeof import("./read");
-type WritePath = typeof import("./write");
+type ReadPath = typeof import("./lifecycle/read");
+type WritePath = typeof import("./lifecycle/write");
 let readPath: ReadPath | undefined;
 let writePath: WritePath | undefined;
-const reads = (): ReadPath => (readPath ??= require("./read") as ReadPath);
-const writes = (): WritePath => (writePath ??= require("./write") as WritePath);
+const reads = (): ReadPath => (readPath ??= require("./lifecycle/read") as ReadPath);
+const writes = (): WritePath => (writePath ??= require("./lifecycle/write") as WritePath);
 
 export const read: ReadPath["read"] = (...args) => reads().read(...args);
 export const create: WritePath["create"] = (...args) => writes().create(...args);

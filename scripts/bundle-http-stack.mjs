@@ -1,11 +1,11 @@
-// Part of `npm run build`: replaces dist/provider/http-stack.js (tsc's output, which requires
+// Part of `npm run build`: replaces dist/provider/github/http-stack.js (tsc's output, which requires
 // @octokit/rest, its plugins and Bottleneck) with one CommonJS file holding them, and writes
-// their licence texts beside it (provider/http-stack.ts says why).
+// their licence texts beside it (provider/github/http-stack.ts says why).
 import { build } from "esbuild";
 import { readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-const outfile = "dist/provider/http-stack.js";
+const outfile = "dist/provider/github/http-stack.js";
 const result = await build({
   entryPoints: [outfile],
   outfile,
@@ -31,6 +31,6 @@ const notices = [...packages].sort().map((dir) => {
   if (!licenceFile) throw new Error(`bundle-http-stack: ${manifest.name} ships no licence file`);
   return `${manifest.name} ${manifest.version} (${manifest.license})\n\n${readFileSync(path.join(dir, licenceFile), "utf8").trim()}\n`;
 });
-writeFileSync("dist/provider/http-stack.LICENSES.txt", `Bundled into http-stack.js:\n\n${notices.join("\n---\n\n")}`);
+writeFileSync("dist/provider/github/http-stack.LICENSES.txt", `Bundled into http-stack.js:\n\n${notices.join("\n---\n\n")}`);
 // tsc's source map describes the file before bundling; a stale one would misplace stack traces.
 rmSync(`${outfile}.map`, { force: true });

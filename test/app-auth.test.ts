@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { generateKeyPairSync } from "node:crypto";
-import { installationTokens } from "../provider/app-auth";
-import { currentConfiguration } from "../provider/configuration";
+import { installationTokens } from "../provider/github/app-auth";
+import { currentConfiguration } from "../provider/deployment/configuration";
 import * as operations from "../provider/operations";
 import type { ResolvedInputs, ScopeKey } from "../provider/types";
 import type { EmulatorApp } from "../emulator";

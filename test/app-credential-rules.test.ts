@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { generateKeyPairSync } from "node:crypto";
-import { appSettingsFromEnvironment, appSettingsFromStack, type AppSettings } from "../provider/app-credentials";
+import { appSettingsFromEnvironment, appSettingsFromStack, type AppSettings } from "../provider/deployment/app-credentials";
 
 /*
  * The rules for a GitHub App's settings, as github:appAuth (an object, its JSON text, or

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { generateKeyPairSync } from "node:crypto";
-import { appSettingsFromStack } from "../provider/app-credentials";
+import { appSettingsFromStack } from "../provider/deployment/app-credentials";
 
 /*
  * Only Pulumi's secret marker unwraps a field of github:appAuth: a null field is missing (not a

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import * as operations from "../provider/operations";
-import { valueSourceRule } from "../provider/value-rules";
+import { valueSourceRule } from "../provider/values/value-rules";
 import { configureProvider } from "./support/configure-provider";
 import { emulator } from "./support/root-hooks";
 import { scopeFixtures } from "./support/scope-fixtures";

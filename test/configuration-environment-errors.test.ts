@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { currentConfiguration } from "../provider/configuration";
+import { currentConfiguration } from "../provider/deployment/configuration";
 import { configureProvider } from "./support/configure-provider";
 import { withEnvironment } from "./support/environment";
 

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
-import { refreshed } from "../provider/drift";
-import { begin } from "../provider/operation";
+import { refreshed } from "../provider/lifecycle/drift";
+import { begin } from "../provider/lifecycle/item-operation";
 import type { ResolvedOutputs } from "../provider/types";
 import { configureProvider } from "./support/configure-provider";
 import { scopeFixtures } from "./support/scope-fixtures";

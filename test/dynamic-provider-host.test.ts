@@ -13,8 +13,8 @@ import { scopeFixtures } from "./support/scope-fixtures";
  * This runs the built package (dist/), reached by name as a user's program reaches it.
  */
 
-const built = path.resolve(__dirname, "..", "dist", "provider", "dynamic-provider.js");
-const loadBuilt = (): { providerFor(scope: ScopeKey): object } => require("pulumi-github-secrets/dist/provider/dynamic-provider.js");
+const built = path.resolve(__dirname, "..", "dist", "provider", "resources", "provider-objects.js");
+const loadBuilt = (): { providerFor(scope: ScopeKey): object } => require("pulumi-github-secrets/dist/provider/resources/provider-objects.js");
 
 /** The host's environment carries no GitHub settings: they must come through `configure`. */
 function cleanEnvironment(): NodeJS.ProcessEnv {

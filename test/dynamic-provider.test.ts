@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { providerFor } from "../provider/dynamic-provider";
+import { providerFor } from "../provider/resources/provider-objects";
 import type { ResolvedInputs, ResolvedOutputs } from "../provider/types";
 import { emulator } from "./support/root-hooks";
 import { scopeFixtures } from "./support/scope-fixtures";
@@ -13,11 +13,11 @@ import { scopeFixtures } from "./support/scope-fixtures";
 /** The built package's per-process state, forgotten after each test like the sources' (root hooks). */
 function resetBuiltPackage(): void {
   const built = (module: string) => require(`pulumi-github-secrets/dist/provider/${module}.js`);
-  built("configuration").resetConfiguration();
-  built("github-client").resetClients();
-  built("public-keys").resetPublicKeys();
-  built("repositories").resetRepositoryIds();
-  built("write-journal").resetWriteJournal();
+  built("deployment/configuration").resetConfiguration();
+  built("github/clients").resetClients();
+  built("github/public-keys").resetPublicKeys();
+  built("github/repository-ids").resetRepositoryIds();
+  built("lifecycle/write-journal").resetWriteJournal();
 }
 
 describe("the provider object Pulumi serializes, called in-process", () => {

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { unknownValue } from "@pulumi/pulumi/runtime";
-import { isPresent, isUnknown, UNKNOWN } from "../provider/engine-inputs";
+import { isPresent, isUnknown, UNKNOWN } from "../provider/lifecycle/engine-values";
 
 /*
  * The engine's marker of a value not known yet (a preview) is the Pulumi SDK's own: what the

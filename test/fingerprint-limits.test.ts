@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { randomBytes, scryptSync } from "node:crypto";
-import { matchesFingerprint } from "../provider/fingerprint";
+import { matchesFingerprint } from "../provider/values/fingerprint";
 
 /*
  * The largest cost a state's fingerprint may ask for is still compared: ln = 20 (N = 2^20,

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { subscribe, unsubscribe } from "node:diagnostics_channel";
 import { faults, type Container } from "../emulator";
-import { clientsFor, setWaitSecondForTests } from "../provider/github-client";
+import { clientsFor, setWaitSecondForTests } from "../provider/github/clients";
 import type { ProviderConfiguration } from "../provider/types";
 import { configureProvider } from "./support/configure-provider";
 import { createVia } from "./support/lifecycle";

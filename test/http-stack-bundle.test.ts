@@ -25,9 +25,9 @@ Module._resolveFilename = function (request, ...rest) {
   return resolve.call(this, request, ...rest);
 };
 const dist = ${JSON.stringify(dist)};
-require(dist + "/read.js");
-require(dist + "/write.js");
-const { clientsFor } = require(dist + "/github-client.js");
+require(dist + "/lifecycle/read.js");
+require(dist + "/lifecycle/write.js");
+const { clientsFor } = require(dist + "/github/clients.js");
 const [baseUrl, token] = process.argv.slice(1);
 clientsFor({ baseUrl, token, writeIntervalMs: 0, maxRateLimitWaitSeconds: 1 })
   .api.request("GET /repos/{owner}/{repo}/actions/secrets/public-key", { owner: "octo-org", repo: "app" })
@@ -43,8 +43,8 @@ describe("the built package's HTTP stack", () => {
   });
 
   it("ships the licence of every bundled package beside the bundle", () => {
-    const notices = readFileSync(path.join(dist, "http-stack.LICENSES.txt"), "utf8");
+    const notices = readFileSync(path.join(dist, "github", "http-stack.LICENSES.txt"), "utf8");
     for (const name of BUNDLED) assert.match(notices, new RegExp(`^${name.replace("/", "\\/")} \\d+\\.\\d+\\.\\d+ \\(`, "m"), name);
-    assert.equal(existsSync(path.join(dist, "http-stack.js.map")), false, "a source map of the file before bundling");
+    assert.equal(existsSync(path.join(dist, "github", "http-stack.js.map")), false, "a source map of the file before bundling");
   });
 });

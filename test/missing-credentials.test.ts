@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { begin } from "../provider/operation";
+import { begin } from "../provider/lifecycle/item-operation";
 import type { ResolvedInputs } from "../provider/types";
 import { configureProvider } from "./support/configure-provider";
 import { withEnvironment } from "./support/environment";

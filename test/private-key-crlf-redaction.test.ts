@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { generateKeyPairSync } from "node:crypto";
 import { GitHubSecretsError } from "../provider/errors";
-import { begin } from "../provider/operation";
+import { begin } from "../provider/lifecycle/item-operation";
 import { configureProvider } from "./support/configure-provider";
 
 /*

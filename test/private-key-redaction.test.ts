@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { generateKeyPairSync } from "node:crypto";
 import { GitHubSecretsError } from "../provider/errors";
-import { begin } from "../provider/operation";
+import { begin } from "../provider/lifecycle/item-operation";
 import type { ResolvedInputs } from "../provider/types";
 import { configureProvider } from "./support/configure-provider";
 import { emulator } from "./support/root-hooks";

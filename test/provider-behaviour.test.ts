@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import sodium from "libsodium-wrappers";
-import { setWaitSecondForTests } from "../provider/github-client";
+import { setWaitSecondForTests } from "../provider/github/clients";
 import * as operations from "../provider/operations";
 import type { ResolvedInputs, ResolvedOutputs, ScopeKey } from "../provider/types";
-import { UNKNOWN } from "../provider/validation";
+import { UNKNOWN } from "../provider/lifecycle/input-rules";
 import { faults, type Container } from "../emulator";
 import { configureProvider } from "./support/configure-provider";
 import { withEnvironment } from "./support/environment";

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { currentConfiguration, DEFAULT_BASE_URL } from "../provider/configuration";
+import { currentConfiguration, DEFAULT_BASE_URL } from "../provider/deployment/configuration";
 import * as operations from "../provider/operations";
 import { createVia } from "./support/lifecycle";
 import { withEnvironment } from "./support/environment";

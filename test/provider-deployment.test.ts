@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import * as operations from "../provider/operations";
-import { resetWriteJournal } from "../provider/write-journal";
+import { resetWriteJournal } from "../provider/lifecycle/write-journal";
 import type { ResolvedOutputs } from "../provider/types";
 import type { Container } from "../emulator";
 import { configureProvider } from "./support/configure-provider";

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import * as operations from "../provider/operations";
-import { sealForGitHub } from "../provider/sealing";
+import { sealForGitHub } from "../provider/values/sealing";
 import type { ResolvedInputs } from "../provider/types";
 import { configureProvider } from "./support/configure-provider";
 import { checkedInputs, createVia } from "./support/lifecycle";

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import * as operations from "../provider/operations";
-import { sealForGitHub } from "../provider/sealing";
+import { sealForGitHub } from "../provider/values/sealing";
 import type { ResolvedInputs, ResolvedOutputs } from "../provider/types";
-import { MAX_VALUE_BYTES } from "../provider/validation";
+import { MAX_VALUE_BYTES } from "../provider/lifecycle/input-rules";
 import { configureProvider } from "./support/configure-provider";
 import { checkedInputs, createVia, updateVia } from "./support/lifecycle";
 import { emulator } from "./support/root-hooks";

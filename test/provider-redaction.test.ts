@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { inspect } from "node:util";
 import * as operations from "../provider/operations";
-import { sealForGitHub } from "../provider/sealing";
+import { sealForGitHub } from "../provider/values/sealing";
 import type { ResolvedOutputs } from "../provider/types";
 import { configureProvider } from "./support/configure-provider";
 import { createVia, updateVia } from "./support/lifecycle";

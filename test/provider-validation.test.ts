@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import * as operations from "../provider/operations";
-import { UNKNOWN } from "../provider/validation";
+import { UNKNOWN } from "../provider/lifecycle/input-rules";
 import { configureProvider } from "./support/configure-provider";
 import { emulator } from "./support/root-hooks";
 import { scopeFixtures, type ScopeFixture } from "./support/scope-fixtures";

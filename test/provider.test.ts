@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import * as operations from "../provider/operations";
 import type { ResolvedInputs, ResolvedOutputs } from "../provider/types";
-import { MAX_VALUE_BYTES, SECRET_BEARING_PROPERTIES } from "../provider/validation";
+import { MAX_VALUE_BYTES, SECRET_BEARING_PROPERTIES } from "../provider/lifecycle/input-rules";
 import { configureProvider } from "./support/configure-provider";
 import { emulator } from "./support/root-hooks";
 import { scopeFixtures, type ScopeFixture } from "./support/scope-fixtures";

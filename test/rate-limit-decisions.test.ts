@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { classifyRateLimits, clock, rateLimitCallbacks } from "../provider/rate-limits";
+import { classifyRateLimits, clock, rateLimitCallbacks } from "../provider/github/rate-limit-waits";
 
 /*
  * rate-limits.ts on its own: which failures are given plugin-throttling's wording of a rate

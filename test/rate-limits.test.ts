@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { faults, type Container, type RecordedRequest } from "../emulator";
-import { setWaitSecondForTests } from "../provider/github-client";
+import { setWaitSecondForTests } from "../provider/github/clients";
 import { configureProvider } from "./support/configure-provider";
 import { createVia } from "./support/lifecycle";
 import { emulator } from "./support/root-hooks";

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import * as operations from "../provider/operations";
 import type { ResolvedInputs, ResolvedOutputs } from "../provider/types";
-import { UNKNOWN } from "../provider/validation";
-import { resetValueSources } from "../provider/value-source";
+import { UNKNOWN } from "../provider/lifecycle/input-rules";
+import { resetValueSources } from "../provider/values/value-sources";
 import { configureProvider } from "./support/configure-provider";
 import { withEnvironment } from "./support/environment";
 import { emulator } from "./support/root-hooks";

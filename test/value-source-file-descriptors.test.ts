@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { closeSync, openSync } from "node:fs";
-import { readSource, resetValueSources } from "../provider/value-source";
+import { readSource, resetValueSources } from "../provider/values/value-sources";
 import { nodeCommand, readFailure as failure } from "./support/value-source-commands";
 
 /*

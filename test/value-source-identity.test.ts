@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
-import { UNKNOWN } from "../provider/engine-inputs";
-import { isUnknownSource, sameSource, unreadableFileReason } from "../provider/value-source";
+import { UNKNOWN } from "../provider/lifecycle/engine-values";
+import { isUnknownSource, sameSource, unreadableFileReason } from "../provider/values/value-sources";
 
 /*
  * Which `valueFrom` sources are the same (the timeout does not count, a missing source is the

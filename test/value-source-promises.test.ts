@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { readSource, resetValueSources } from "../provider/value-source";
+import { readSource, resetValueSources } from "../provider/values/value-sources";
 import { nodeCommand, readFailure as failure } from "./support/value-source-commands";
 
 /*

@@ -3,9 +3,9 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fingerprint, matchesFingerprint } from "../provider/fingerprint";
-import { MAX_VALUE_BYTES } from "../provider/validation";
-import { readSource, resetValueSources } from "../provider/value-source";
+import { fingerprint, matchesFingerprint } from "../provider/values/fingerprint";
+import { MAX_VALUE_BYTES } from "../provider/lifecycle/input-rules";
+import { readSource, resetValueSources } from "../provider/values/value-sources";
 import { withEnvironment } from "./support/environment";
 import { nodeCommand, readFailure as failure } from "./support/value-source-commands";
 
@@ -121,7 +121,7 @@ describe("valueFrom sources", () => {
       // waits for a line on stdin, as a password prompt does. Inherited, the command would wait
       // for the timeout; closed, it sees the end of input at once.
       const prompt = "let got = ''; process.stdin.on('data', (d) => (got += d)); process.stdin.on('end', () => process.exit(got ? 0 : 4))";
-      const script = `require(${JSON.stringify(path.resolve(__dirname, "../provider/value-source.ts"))})
+      const script = `require(${JSON.stringify(path.resolve(__dirname, "../provider/values/value-sources.ts"))})
         .readSource({ command: [process.execPath, "-e", ${JSON.stringify(prompt)}], timeoutSeconds: 20 })
         .then(() => console.log("read a value"), (e) => console.log(e.message));`;
       const provider = spawn(process.execPath, ["--import", "tsx", "-e", script], { stdio: ["pipe", "pipe", "inherit"] });

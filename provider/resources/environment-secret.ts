@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { DriftPolicy, ValueSource } from "../types";
-import { providerFor } from "../dynamic-provider";
+import { providerFor } from "./provider-objects";
 import type { RepositoryArgs, SecretValueArgs } from "./common-args";
 import { exposeAbsentOutputs, MODULE, OPTIONAL_SECRET_OUTPUTS, secretOptions, secretProps } from "./resource-options";
 

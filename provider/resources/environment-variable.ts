@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { DriftPolicy } from "../types";
-import { providerFor } from "../dynamic-provider";
+import { providerFor } from "./provider-objects";
 import type { DriftArgs, RepositoryArgs } from "./common-args";
 import { exposeAbsentOutputs, MODULE, OPTIONAL_VARIABLE_OUTPUTS, variableProps } from "./resource-options";
 

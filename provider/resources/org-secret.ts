@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { DriftPolicy, RepositoryReference, ValueSource, Visibility } from "../types";
-import { providerFor } from "../dynamic-provider";
+import { providerFor } from "./provider-objects";
 import type { OrganizationArgs, OrganizationSelectionArgs, SecretValueArgs } from "./common-args";
 import { exposeAbsentOutputs, MODULE, OPTIONAL_SECRET_OUTPUTS, secretOptions, secretProps } from "./resource-options";
 

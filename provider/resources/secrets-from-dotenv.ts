@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import * as pulumi from "@pulumi/pulumi";
-import { childName, dotenvItems, dotenvScope, parseDotenv, type DotenvKind, type DotenvTarget } from "../dotenv-items";
+import { childName, dotenvItems, dotenvScope, parseDotenv, type DotenvKind, type DotenvTarget } from "./dotenv-items";
 import type { Scope } from "../scopes";
 import type { DriftPolicy, RepositoryReference, ScopeKey, Visibility } from "../types";
 import { CodespacesSecret } from "./codespaces-secret";

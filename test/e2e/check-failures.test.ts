@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { PulumiRun } from "../../scripts/lib/pulumi-cli";
 import { startEmulator, type GitHubEmulator } from "../../emulator";
-import { MAX_VALUE_BYTES } from "../../provider/validation";
+import { MAX_VALUE_BYTES } from "../../provider/lifecycle/input-rules";
 import { assertNoPlaintext, configureForEmulator, removeDir, requirePulumiCli, tearDownStack, useSecretValues, workspaceFor } from "./support";
 
 /*

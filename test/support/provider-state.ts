@@ -1,10 +1,10 @@
-import { resetConfiguration } from "../../provider/configuration";
-import { resetClients } from "../../provider/github-client";
-import { resetListings } from "../../provider/item-listings";
-import { resetPublicKeys } from "../../provider/public-keys";
-import { resetRepositoryIds } from "../../provider/repositories";
-import { resetValueSources } from "../../provider/value-source";
-import { resetWriteJournal } from "../../provider/write-journal";
+import { resetConfiguration } from "../../provider/deployment/configuration";
+import { resetClients } from "../../provider/github/clients";
+import { resetListings } from "../../provider/github/item-listings";
+import { resetPublicKeys } from "../../provider/github/public-keys";
+import { resetRepositoryIds } from "../../provider/github/repository-ids";
+import { resetValueSources } from "../../provider/values/value-sources";
+import { resetWriteJournal } from "../../provider/lifecycle/write-journal";
 
 /** Each test is a fresh deployment: no configuration, cached keys, listings, clients, journal or values read. */
 export function resetProviderState(): void {

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import type { ValueSource } from "../../provider/types";
-import { readSource, resetValueSources } from "../../provider/value-source";
+import { readSource, resetValueSources } from "../../provider/values/value-sources";
 import { withEnvironment } from "./environment";
 
 /** A command source that runs `script` with Node (every machine running these tests has it). */

@@ -2,9 +2,9 @@ import { createHash } from "node:crypto";
 import { appAuthOptions } from "./app-auth";
 import type Bottleneck from "bottleneck";
 import { Octokit, retry, throttling } from "./http-stack";
-import { classifyRateLimits, rateLimitCallbacks } from "./rate-limits";
-import { releaseWriteTurns, serialWrites, WriteTurns } from "./serial-writes";
-import type { ProviderConfiguration } from "./types";
+import { classifyRateLimits, rateLimitCallbacks } from "./rate-limit-waits";
+import { releaseWriteTurns, serialWrites, WriteTurns } from "./write-turns";
+import type { ProviderConfiguration } from "../types";
 
 // Plugins' hooks nest in this order, the first innermost: serialWrites gives each write's HTTP
 // exchange its turn; classifyRateLimits sees a failure before plugin-throttling, which waits

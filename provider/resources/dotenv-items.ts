@@ -1,7 +1,7 @@
 import { parse } from "dotenv";
-import { scopeFor, type Scope } from "./scopes";
-import type { ScopeKey } from "./types";
-import { MAX_VALUE_BYTES, nameRule } from "./validation";
+import { scopeFor, type Scope } from "../scopes";
+import type { ScopeKey } from "../types";
+import { MAX_VALUE_BYTES, nameRule } from "../lifecycle/input-rules";
 
 /**
  * The pure half of `SecretsFromDotenv`: which scope a `.env` file goes to, which items it

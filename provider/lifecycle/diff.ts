@@ -1,8 +1,8 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { matchesFingerprint } from "./fingerprint";
-import { scopeFor } from "./scopes";
-import type { ResolvedInputs, ResolvedOutputs, ScopeKey } from "./types";
-import { isUnknownSource, readSource, sameSource } from "./value-source";
+import { matchesFingerprint } from "../values/fingerprint";
+import { scopeFor } from "../scopes";
+import type { ResolvedInputs, ResolvedOutputs, ScopeKey } from "../types";
+import { isUnknownSource, readSource, sameSource } from "../values/value-sources";
 
 /**
  * Compares the old outputs with the new inputs without calling GitHub (a preview sends no

@@ -1,5 +1,5 @@
 import { createPrivateKey } from "node:crypto";
-import type { AppCredentials } from "./types";
+import type { AppCredentials } from "../types";
 
 /*
  * GitHub App credentials, read with the keys `@pulumi/github` and Terraform use: the stack

@@ -1,6 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
-import * as methods from "./provider-methods";
-import type { ScopeKey } from "./types";
+import * as methods from "../provider-methods";
+import type { ScopeKey } from "../types";
 
 /**
  * The provider object Pulumi serializes into every resource's `__provider` property: its

@@ -1,6 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { APP_AUTH_KEY, appSettingsFromEnvironment, appSettingsFromStack, type AppSettings } from "./app-credentials";
-import type { ProviderConfiguration } from "./types";
+import type { ProviderConfiguration } from "../types";
 
 /**
  * Connection settings for this process. The stack's configuration arrives through the

@@ -1,4 +1,4 @@
-import type { GitHubClient } from "./github-client";
+import type { GitHubClient } from "./clients";
 
 export interface PublicKey {
   readonly key_id: string;

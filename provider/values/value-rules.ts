@@ -1,4 +1,4 @@
-import { isPresent, isUnknown } from "./engine-inputs";
+import { isPresent, isUnknown } from "../lifecycle/engine-values";
 import { SEALED_BOX_OVERHEAD } from "./sealing";
 
 /*

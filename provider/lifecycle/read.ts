@@ -1,9 +1,9 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { refreshed } from "./drift";
-import { statusOf } from "./errors";
-import { listedItem } from "./item-listings";
-import { begin, withoutProvider, type Operation, type RemoteItem } from "./operation";
-import type { ResolvedOutputs, ScopeKey } from "./types";
+import { statusOf } from "../errors";
+import { listedItem } from "../github/item-listings";
+import { begin, withoutProvider, type Operation, type RemoteItem } from "./item-operation";
+import type { ResolvedOutputs, ScopeKey } from "../types";
 import { isNewer, isStale } from "./write-stamp";
 
 /**

@@ -1,14 +1,14 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { compareValue, sameSelection } from "./diff";
-import { isPresent } from "./engine-inputs";
-import { statusOf } from "./errors";
-import { fingerprint } from "./fingerprint";
-import { forgetListing } from "./item-listings";
-import { begin, withoutProvider, type Operation, type RemoteItem } from "./operation";
-import { forgetPublicKey, publicKeyFor } from "./public-keys";
-import { resolveRepositoryIds } from "./repositories";
-import { sealForGitHub } from "./sealing";
-import type { ResolvedInputs, ResolvedOutputs, ScopeKey } from "./types";
+import { isPresent } from "./engine-values";
+import { statusOf } from "../errors";
+import { fingerprint } from "../values/fingerprint";
+import { forgetListing } from "../github/item-listings";
+import { begin, withoutProvider, type Operation, type RemoteItem } from "./item-operation";
+import { forgetPublicKey, publicKeyFor } from "../github/public-keys";
+import { resolveRepositoryIds } from "../github/repository-ids";
+import { sealForGitHub } from "../values/sealing";
+import type { ResolvedInputs, ResolvedOutputs, ScopeKey } from "../types";
 import { recordWrite, writtenByAnotherResource } from "./write-journal";
 import { writtenAt } from "./write-stamp";
 

@@ -1,4 +1,4 @@
-import type { RemoteItem } from "./operation";
+import type { RemoteItem } from "./item-operation";
 
 /*
  * When did our write happen, in GitHub's clock? Refresh compares this with the item's

@@ -1,6 +1,6 @@
-import { GitHubSecretsError, statusOf } from "./errors";
-import type { GitHubClient } from "./github-client";
-import type { RepositoryReference } from "./types";
+import { GitHubSecretsError, statusOf } from "../errors";
+import type { GitHubClient } from "./clients";
+import type { RepositoryReference } from "../types";
 
 /** Repository ids by lower-cased `owner/name`, for the life of the process. */
 const ids = new Map<string, Promise<number>>();

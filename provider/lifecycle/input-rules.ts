@@ -1,11 +1,11 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { isPresent, isUnknown } from "./engine-inputs";
-import type { Scope } from "./scopes";
-import { checkSecretValue, checkVariableValue } from "./value-rules";
-import type { DriftPolicy, IdentityProperty, Visibility } from "./types";
+import { isPresent, isUnknown } from "./engine-values";
+import type { Scope } from "../scopes";
+import { checkSecretValue, checkVariableValue } from "../values/value-rules";
+import type { DriftPolicy, IdentityProperty, Visibility } from "../types";
 
-export { UNKNOWN } from "./engine-inputs";
-export { MAX_VALUE_BYTES } from "./value-rules";
+export { UNKNOWN } from "./engine-values";
+export { MAX_VALUE_BYTES } from "../values/value-rules";
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** Users and organizations: letters, digits, single hyphens; `_` for Enterprise Managed Users. */

@@ -1,9 +1,9 @@
-import { installationTokens } from "./app-auth";
-import { currentConfiguration } from "./configuration";
-import { capitalize, explainFailure, GitHubSecretsError, redact } from "./errors";
-import { clientsFor, type GitHubClients } from "./github-client";
-import { collection, scopeFor, type Scope } from "./scopes";
-import type { IdentityProperty, ProviderConfiguration, ResolvedInputs, ScopeKey } from "./types";
+import { installationTokens } from "../github/app-auth";
+import { currentConfiguration } from "../deployment/configuration";
+import { capitalize, explainFailure, GitHubSecretsError, redact } from "../errors";
+import { clientsFor, type GitHubClients } from "../github/clients";
+import { collection, scopeFor, type Scope } from "../scopes";
+import type { IdentityProperty, ProviderConfiguration, ResolvedInputs, ScopeKey } from "../types";
 
 /*
  * What every API-calling operation starts from: the scope, the GitHub item it addresses,

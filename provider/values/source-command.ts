@@ -1,6 +1,6 @@
 import { spawn, type ChildProcessByStdio } from "node:child_process";
 import type { Readable } from "node:stream";
-import { GitHubSecretsError } from "./errors";
+import { GitHubSecretsError } from "../errors";
 
 /*
  * Runs a `valueFrom: { command }` the way a password manager's CLI expects to be scripted

@@ -1,5 +1,5 @@
 import type { createAppAuth } from "@octokit/auth-app";
-import type { AppCredentials } from "./types";
+import type { AppCredentials } from "../types";
 
 /*
  * Octokit authentication as a GitHub App installation (@octokit/auth-app): a JWT signed with the

@@ -1,7 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { capitalize, GitHubSecretsError } from "./errors";
-import type { Operation } from "./operation";
-import type { DriftPolicy, ResolvedOutputs } from "./types";
+import { capitalize, GitHubSecretsError } from "../errors";
+import type { Operation } from "./item-operation";
+import type { DriftPolicy, ResolvedOutputs } from "../types";
 
 /*
  * `onDrift`: what a refresh does with a change made outside Pulumi (in GitHub's UI, by a

@@ -1,9 +1,9 @@
 import { open } from "node:fs/promises";
 import path from "node:path";
-import { GitHubSecretsError } from "./errors";
+import { GitHubSecretsError } from "../errors";
 import { runValueCommand } from "./source-command";
-import type { ValueSource } from "./types";
-import { UNKNOWN } from "./engine-inputs";
+import type { ValueSource } from "../types";
+import { UNKNOWN } from "../lifecycle/engine-values";
 import { MAX_VALUE_BYTES } from "./value-rules";
 
 /*

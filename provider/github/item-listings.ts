@@ -1,6 +1,6 @@
-import type { RemoteItem, Target } from "./operation";
-import { collection, type Scope } from "./scopes";
-import type { GitHubClient } from "./github-client";
+import type { RemoteItem, Target } from "../lifecycle/item-operation";
+import { collection, type Scope } from "../scopes";
+import type { GitHubClient } from "./clients";
 
 /**
  * Every item of a container, from one paginated list per container per deployment: a refresh
