@@ -1,55 +1,45 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { applyStackConfiguration, currentConfiguration } from "./deployment/configuration";
-import { scopeFor } from "./scopes";
-import type { ScopeKey, ValueSource } from "./types";
-import { checkInputs } from "./lifecycle/input-rules";
-import { isUnknownSource, readSource } from "./values/value-sources";
+import { isDeepStrictEqual } from "node:util";
+import { readStackSettings, resolveConfiguration } from "./deployment/configuration";
+import { Deployment } from "./deployment/deployment";
+import { check as checkItem } from "./lifecycle/check";
+import { diff as diffItem } from "./lifecycle/diff";
 
 /*
- * The one implementation of check, diff, create, read, update and delete, for every scope
- * in `scopes.ts`. The serialized dynamic provider (`dynamic-provider.ts`) only forwards here.
- * Each path has its module: `diff.ts`, `read.ts`, `write.ts` (create, update, delete).
+ * The one entry of the provider's process. The methods serialized into every resource's
+ * `__provider` (provider-methods.ts) require this module by package name when Pulumi calls
+ * them; it holds the process's Deployment and hands each call, with its scope, to lifecycle/.
+ * Its module path is public: a `__provider` serialized from a checkout names it.
  */
 
-export { diff } from "./lifecycle/diff";
+let deployment: Deployment | undefined;
+
+export async function configure(request: pulumi.dynamic.ConfigureRequest): Promise<void> {
+  const configuration = resolveConfiguration(readStackSettings(request.config), process.env);
+  // The SDK's host configures each provider object (one per scope) once, all with the same
+  // configuration: they share one deployment, so the writes of every scope keep one pace.
+  if (!deployment || !isDeepStrictEqual(deployment.configuration, configuration)) deployment = new Deployment(configuration);
+}
+
+/** The process's deployment; settings from the environment alone if Pulumi never configured it. */
+function current(): Deployment {
+  return (deployment ??= new Deployment(resolveConfiguration({}, process.env)));
+}
 
 /*
  * `preview` and a no-change `up` only check and diff: the HTTP client, its plugins and the
- * cipher load when the first read or write runs, not with this module (they were most of its
- * load time, paid by every command).
+ * cipher load when the first read or write runs, not with this module.
  */
 type ReadPath = typeof import("./lifecycle/read");
 type WritePath = typeof import("./lifecycle/write");
-let readPath: ReadPath | undefined;
-let writePath: WritePath | undefined;
-const reads = (): ReadPath => (readPath ??= require("./lifecycle/read") as ReadPath);
-const writes = (): WritePath => (writePath ??= require("./lifecycle/write") as WritePath);
+const reads = (): ReadPath => require("./lifecycle/read") as ReadPath;
+const writes = (): WritePath => require("./lifecycle/write") as WritePath;
+type WithoutDeployment<F> = F extends (deployment: Deployment, ...rest: infer R) => infer T ? (...args: R) => T : never;
 
-export const read: ReadPath["read"] = (...args) => reads().read(...args);
-export const create: WritePath["create"] = (...args) => writes().create(...args);
-export const update: WritePath["update"] = (...args) => writes().update(...args);
-const remove: WritePath["delete"] = (...args) => writes().delete(...args);
+export const check: WithoutDeployment<typeof checkItem> = (...args) => checkItem(current(), ...args);
+export const diff: WithoutDeployment<typeof diffItem> = (...args) => diffItem(current(), ...args);
+export const read: WithoutDeployment<ReadPath["read"]> = (...args) => reads().read(current(), ...args);
+export const create: WithoutDeployment<WritePath["create"]> = (...args) => writes().create(current(), ...args);
+export const update: WithoutDeployment<WritePath["update"]> = (...args) => writes().update(current(), ...args);
+const remove: WithoutDeployment<WritePath["delete"]> = (...args) => writes().delete(current(), ...args);
 export { remove as delete };
-
-export async function configure(request: pulumi.dynamic.ConfigureRequest): Promise<void> {
-  applyStackConfiguration(request.config);
-}
-
-export async function check(
-  key: ScopeKey,
-  olds: Record<string, unknown>,
-  news: Record<string, unknown>,
-): Promise<pulumi.dynamic.CheckResult> {
-  const checked = checkInputs(scopeFor(key), news, currentConfiguration().owner);
-  const source = checked.inputs.valueFrom;
-  // A new resource has no diff, where a source is otherwise read: read it here, so that a
-  // missing source stops the preview. The failure names no property: it is about the source.
-  if (checked.failures.length === 0 && source !== undefined && source !== null && !isUnknownSource(source) && Object.keys(olds).length === 0) {
-    try {
-      await readSource(source as ValueSource);
-    } catch (error) {
-      checked.failures.push({ property: "", reason: (error as Error).message });
-    }
-  }
-  return checked;
-}

@@ -1,8 +1,7 @@
 import assert from "node:assert/strict";
 import { generateKeyPairSync } from "node:crypto";
-import { installationTokens } from "../provider/github/app-auth";
-import { currentConfiguration } from "../provider/deployment/configuration";
-import * as operations from "../provider/operations";
+import { readStackSettings, resolveConfiguration } from "../provider/deployment/configuration";
+import { deployment, provider as operations, stackConfig } from "./support/deployment";
 import type { ResolvedInputs, ScopeKey } from "../provider/types";
 import type { EmulatorApp } from "../emulator";
 import { configureProvider } from "./support/configure-provider";
@@ -41,7 +40,7 @@ describe("GitHub App authentication", () => {
 
   /** Nothing that could authenticate: the key, its lines, installation tokens, the emulator's token. */
   const assertNoCredential = (text: string) => {
-    for (const credential of [app.privateKey, ...app.privateKey.split("\n").filter((l) => l.length > 20 && !l.startsWith("-----")), ...installationTokens(), emulator().token]) {
+    for (const credential of [app.privateKey, ...app.privateKey.split("\n").filter((l) => l.length > 20 && !l.startsWith("-----")), ...emulator().issuedInstallationTokens().map((t) => t.token), emulator().token]) {
       assert.ok(!text.includes(credential), `a credential (${credential.slice(0, 8)}…) appears in: ${text}`);
     }
   };
@@ -111,26 +110,24 @@ describe("GitHub App authentication", () => {
   });
 
   describe("precedence", () => {
-    it("an App wins over a token from the same place; stack configuration wins over the environment", async () => {
+    /** The settings a provider process configured with `config` would use in `env`. */
+    const resolved = (config: Record<string, unknown>, env: NodeJS.ProcessEnv) => resolveConfiguration(readStackSettings(stackConfig(config)), env);
+
+    it("an App wins over a token from the same place; stack configuration wins over the environment", () => {
       const env = { GITHUB_APP_ID: String(app.id), GITHUB_APP_INSTALLATION_ID: "77", GITHUB_APP_PEM_FILE: app.privateKey, GITHUB_TOKEN: "ghp_from_env" };
-      await configureProvider({ ...appAuth(), "github:token": "ghp_from_stack" });
-      assert.equal(currentConfiguration(env).app?.source, "github:appAuth");
-      await configureProvider({ "github:token": "ghp_from_stack" });
-      assert.equal(currentConfiguration(env).token, "ghp_from_stack");
-      assert.equal(currentConfiguration(env).app, undefined);
-      await configureProvider({ "github:token": undefined });
-      assert.equal(currentConfiguration(env).app?.source, "GITHUB_APP_*");
-      assert.equal(currentConfiguration({ GITHUB_TOKEN: "ghp_from_env" }).token, "ghp_from_env");
+      assert.equal(resolved({ ...appAuth(), "github:token": "ghp_from_stack" }, env).app?.source, "github:appAuth");
+      assert.equal(resolved({ "github:token": "ghp_from_stack" }, env).token, "ghp_from_stack");
+      assert.equal(resolved({ "github:token": "ghp_from_stack" }, env).app, undefined);
+      assert.equal(resolved({}, env).app?.source, "GITHUB_APP_*");
+      assert.equal(resolved({}, { GITHUB_TOKEN: "ghp_from_env" }).token, "ghp_from_env");
     });
 
-    it("GITHUB_BASE_URL wins over GITHUB_API_URL, github:baseUrl over both", async () => {
-      await configureProvider({ "github:baseUrl": undefined });
+    it("GITHUB_BASE_URL wins over GITHUB_API_URL, github:baseUrl over both", () => {
       const env = { GITHUB_BASE_URL: "https://ghes.example.com/api/v3/", GITHUB_API_URL: "https://api.github.com" };
-      assert.equal(currentConfiguration(env).baseUrl, "https://ghes.example.com/api/v3");
-      assert.equal(currentConfiguration({ GITHUB_API_URL: "https://actions.example.com/api/v3" }).baseUrl, "https://actions.example.com/api/v3");
-      await configureProvider({ "github:baseUrl": "https://stack.example.com/api/v3" });
-      assert.equal(currentConfiguration(env).baseUrl, "https://stack.example.com/api/v3");
-    });
+      assert.equal(resolved({}, env).baseUrl, "https://ghes.example.com/api/v3");
+      assert.equal(resolved({}, { GITHUB_API_URL: "https://actions.example.com/api/v3" }).baseUrl, "https://actions.example.com/api/v3");
+      assert.equal(resolved({ "github:baseUrl": "https://stack.example.com/api/v3" }, env).baseUrl, "https://stack.example.com/api/v3");
+  });
   });
 
   describe("failures, explained without the key or a token", () => {
@@ -168,8 +165,9 @@ describe("GitHub App authentication", () => {
     it("scrubs an installation token from a message that quotes it", async () => {
       await configureProvider(appAuth());
       await create("actions-repository-secret", secret("FIRST"));
-      const [token] = installationTokens().slice(-1);
+      const [token] = [...deployment().installationTokens];
       assert.ok(token?.startsWith("ghs_"));
+      assert.deepEqual([token], emulator().issuedInstallationTokens().map((t) => t.token), "the deployment knows the token it was issued");
       emulator().injectFault({ method: "PUT", status: 400, times: Infinity, body: { message: `token ${token} refused`, documentation_url: "https://docs.github.com/rest" } });
       await assert.rejects(create("actions-repository-secret", secret("SECOND")), (error: Error) => {
         assert.match(error.message, /token \[REDACTED\] refused/);

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { currentConfiguration } from "../provider/deployment/configuration";
+import { resolveConfiguration } from "../provider/deployment/configuration";
 import { configureProvider } from "./support/configure-provider";
 import { withEnvironment } from "./support/environment";
 
@@ -20,7 +20,7 @@ describe("pacing settings from the environment", () => {
     it(`${name}: a bad value is refused, naming the variable and the unit`, async () => {
       for (const bad of ["-1", "1.5", "soon"]) {
         await withEnvironment({ GITHUB_SECRETS_WRITE_INTERVAL_MS: undefined, GITHUB_SECRETS_MAX_RATE_LIMIT_WAIT_SECONDS: undefined, [name]: bad }, () => {
-          assert.throws(() => currentConfiguration(), { message: `${name} must be a whole number of ${unit}, got "${bad}"` });
+          assert.throws(() => resolveConfiguration({}, process.env), { message: `${name} must be a whole number of ${unit}, got "${bad}"` });
         });
       }
     });

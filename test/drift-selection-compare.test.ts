@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { refreshed } from "../provider/lifecycle/drift";
-import { begin } from "../provider/lifecycle/item-operation";
+import { startOperation } from "../provider/lifecycle/item-operation";
+import { deployment } from "./support/deployment";
 import type { ResolvedOutputs } from "../provider/types";
 import { configureProvider } from "./support/configure-provider";
 import { scopeFixtures } from "./support/scope-fixtures";
@@ -27,7 +28,7 @@ describe("drift's comparison of selections", () => {
         ...extra,
       }) as ResolvedOutputs;
     const refresh = (state: ResolvedOutputs, observed: ResolvedOutputs) =>
-      refreshed(begin(fixture.key, state, "reading"), "the-id", state, observed);
+      refreshed(startOperation(deployment(), fixture.key, state, "reading"), "the-id", state, observed);
 
     it(`${fixture.key}: the same ids in another order, and no list against an empty one, are no drift`, () => {
       const state = props({ selectedRepositoryIds: [10, 9] });

@@ -14,7 +14,9 @@ import { scopeFixtures } from "./support/scope-fixtures";
  */
 
 const built = path.resolve(__dirname, "..", "dist", "provider", "resources", "provider-objects.js");
-const loadBuilt = (): { providerFor(scope: ScopeKey): object } => require("pulumi-github-secrets/dist/provider/resources/provider-objects.js");
+/** The installed package's provider objects: by file, since the package exports only its public API. */
+const loadBuilt = (): { providerFor(scope: ScopeKey): object } =>
+  require(path.join(path.dirname(require.resolve("pulumi-github-secrets/package.json")), "dist/provider/resources/provider-objects.js"));
 
 /** The host's environment carries no GitHub settings: they must come through `configure`. */
 function cleanEnvironment(): NodeJS.ProcessEnv {

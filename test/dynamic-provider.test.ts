@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import path from "node:path";
 import { providerFor } from "../provider/resources/provider-objects";
 import type { ResolvedInputs, ResolvedOutputs } from "../provider/types";
 import { emulator } from "./support/root-hooks";
@@ -10,18 +11,17 @@ import { scopeFixtures } from "./support/scope-fixtures";
  * process drives the same object in dynamic-provider-host.test.ts.
  */
 
-/** The built package's per-process state, forgotten after each test like the sources' (root hooks). */
-function resetBuiltPackage(): void {
-  const built = (module: string) => require(`pulumi-github-secrets/dist/provider/${module}.js`);
-  built("deployment/configuration").resetConfiguration();
-  built("github/clients").resetClients();
-  built("github/public-keys").resetPublicKeys();
-  built("github/repository-ids").resetRepositoryIds();
-  built("lifecycle/write-journal").resetWriteJournal();
+/**
+ * After each test, the built package is unloaded, so the next test's methods load it anew: a
+ * new provider process, with a Deployment of its own.
+ */
+function unloadBuiltPackage(): void {
+  const built = path.dirname(require.resolve("pulumi-github-secrets/dist/provider/operations.js"));
+  for (const file of Object.keys(require.cache)) if (file.startsWith(built + path.sep)) delete require.cache[file];
 }
 
 describe("the provider object Pulumi serializes, called in-process", () => {
-  afterEach(resetBuiltPackage);
+  afterEach(unloadBuiltPackage);
 
   for (const fixture of scopeFixtures) {
     it(`${fixture.key}: forwards configure, check, diff, create, read, update and delete with its scope`, async () => {

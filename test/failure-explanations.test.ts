@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { explainFailure, redact, statusOf, type FailureContext } from "../provider/errors";
+import { redact, statusOf } from "../provider/errors";
+import { explainFailure, type FailureContext } from "../provider/github/failure-advice";
 import { scopeFor } from "../provider/scopes";
 import type { ScopeKey } from "../provider/types";
 

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { subscribe, unsubscribe } from "node:diagnostics_channel";
 import { faults, type Container } from "../emulator";
-import { clientsFor, setWaitSecondForTests } from "../provider/github/clients";
+import { Deployment } from "../provider/deployment/deployment";
 import type { ProviderConfiguration } from "../provider/types";
 import { configureProvider } from "./support/configure-provider";
 import { createVia } from "./support/lifecycle";
@@ -10,7 +10,7 @@ import { emulator } from "./support/root-hooks";
 /*
  * The connection's clients: the read that follows a write retries GitHub's 404s of an item
  * not yet visible, sooner than the backoff of 5xx, and nothing else another try cannot change;
- * no request log on stderr; the test seam for the length of a second of waiting.
+ * no request log on stderr; one set of clients per deployment.
  */
 
 const REPO: Container = { app: "actions", owner: "octo-org", repo: "app" };
@@ -25,13 +25,13 @@ async function createExisting(name: string) {
 
 const configuration = (): ProviderConfiguration => ({ token: emulator().token, baseUrl: emulator().url, writeIntervalMs: 0, maxRateLimitWaitSeconds: 600 });
 
-describe("GitHub clients: the read after a write, the request log, the wait seam", function () {
+describe("GitHub clients: the read after a write, the request log, one set per deployment", function () {
   this.timeout(30_000);
 
   beforeEach(() => configureProvider());
 
   it("reads an item back after a write through five 404s, and records GitHub's created_at", async () => {
-    setWaitSecondForTests(20);
+    await configureProvider({}, { secondMs: 20 });
     emulator().injectFault({ method: "GET", path: path("LAGGING"), status: 404, times: 5 });
     const { outs } = await createExisting("LAGGING");
     assert.deepEqual(gets("LAGGING").map((r) => r.status), [404, 404, 404, 404, 404, 200]);
@@ -41,7 +41,7 @@ describe("GitHub clients: the read after a write, the request log, the wait seam
 
   for (const status of [403, 422]) {
     it(`asks once when the read after a write is refused with ${status}, which another try cannot change`, async () => {
-      setWaitSecondForTests(20);
+      await configureProvider({}, { secondMs: 20 });
       emulator().injectFault({ method: "GET", path: path("REFUSED"), status, times: Infinity });
       await assert.rejects(createExisting("REFUSED"), new RegExp(`\\(${status}\\)`));
       assert.equal(gets("REFUSED").length, 1);
@@ -50,11 +50,10 @@ describe("GitHub clients: the read after a write, the request log, the wait seam
 
   it("retries the read after a write sooner than a server error: a fifth of the backoff", async () => {
     // A second of backoff lasts 300 ms: the read after a write tries again after 60 ms, a 502 after 300 ms.
-    setWaitSecondForTests(300);
     for (const name of ["LAGGING", "FAILING"]) emulator().putSecretBehindBack(REPO, name, "a-value");
     emulator().injectFault({ method: "GET", path: path("LAGGING"), status: 404, times: 1 });
     emulator().injectFault(faults.serverError({ method: "GET", path: path("FAILING"), times: 1 }, 502));
-    const clients = clientsFor(configuration());
+    const { clients } = new Deployment(configuration(), { secondMs: 300 });
     await Promise.all([clients.afterWrite.request({ method: "GET", url: path("LAGGING") }), clients.api.request({ method: "GET", url: path("FAILING") })]);
     const [lagging, failing] = [gets("LAGGING"), gets("FAILING")];
     assert.deepEqual([lagging.map((r) => r.status), failing.map((r) => r.status)], [[404, 200], [502, 200]]);
@@ -64,7 +63,7 @@ describe("GitHub clients: the read after a write, the request log, the wait seam
   it("keeps reads from queuing behind paced writes: writes reach plugin-throttling's pool of ten one interval apart", async () => {
     // Fourteen writes at once, 150 ms apart: were they all let into the pool of ten concurrent
     // requests, ten would sit there waiting for their turns, and the read behind four more.
-    const clients = clientsFor({ ...configuration(), writeIntervalMs: 150 });
+    const { clients } = new Deployment({ ...configuration(), writeIntervalMs: 150 });
     const variables = "/repos/octo-org/app/actions/variables";
     const writes = Array.from({ length: 14 }, (_, i) => clients.api.request({ method: "POST", url: variables, name: `PACED_${i}`, value: "v" }));
     await new Promise((resolve) => setTimeout(resolve, 20));
@@ -80,7 +79,7 @@ describe("GitHub clients: the read after a write, the request log, the wait seam
     // A connection per request costs a TCP (on GitHub, a TLS) handshake on both sides. Node's
     // fetch keeps a connection for the server's Keep-Alive hint less one second, so an
     // emulator hinting one second made every request open a new connection.
-    const clients = clientsFor(configuration());
+    const { clients } = new Deployment(configuration());
     await clients.api.request({ method: "GET", url: path("WARM") }).catch(() => {});
     let opened = 0;
     const count = () => void opened++;
@@ -105,10 +104,9 @@ describe("GitHub clients: the read after a write, the request log, the wait seam
     assert.deepEqual(printed, []);
   });
 
-  it("setWaitSecondForTests drops the clients made so far", () => {
-    const before = clientsFor(configuration());
-    assert.equal(clientsFor(configuration()), before, "one set of clients per connection");
-    setWaitSecondForTests(20);
-    assert.notEqual(clientsFor(configuration()), before);
+  it("makes one set of clients per deployment, on first use", () => {
+    const deployment = new Deployment(configuration());
+    assert.equal(deployment.clients, deployment.clients, "one write queue and rate-limit state for every resource");
+    assert.notEqual(new Deployment(configuration()).clients, deployment.clients, "a new deployment starts afresh");
   });
 });

@@ -27,10 +27,10 @@ Module._resolveFilename = function (request, ...rest) {
 const dist = ${JSON.stringify(dist)};
 require(dist + "/lifecycle/read.js");
 require(dist + "/lifecycle/write.js");
-const { clientsFor } = require(dist + "/github/clients.js");
+const { Deployment } = require(dist + "/deployment/deployment.js");
 const [baseUrl, token] = process.argv.slice(1);
-clientsFor({ baseUrl, token, writeIntervalMs: 0, maxRateLimitWaitSeconds: 1 })
-  .api.request("GET /repos/{owner}/{repo}/actions/secrets/public-key", { owner: "octo-org", repo: "app" })
+new Deployment({ baseUrl, token, writeIntervalMs: 0, maxRateLimitWaitSeconds: 1 })
+  .clients.api.request("GET /repos/{owner}/{repo}/actions/secrets/public-key", { owner: "octo-org", repo: "app" })
   .then((response) => process.stdout.write(JSON.stringify({ status: response.status, keyId: response.data.key_id })));
 `;
 

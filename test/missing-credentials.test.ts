@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { begin } from "../provider/lifecycle/item-operation";
+import { startOperation } from "../provider/lifecycle/item-operation";
+import { deployment } from "./support/deployment";
 import type { ResolvedInputs } from "../provider/types";
 import { configureProvider } from "./support/configure-provider";
 import { withEnvironment } from "./support/environment";
@@ -22,7 +23,7 @@ const STALE =
 
 const messageOf = (action: string) => {
   try {
-    begin("actions-repository-secret", props, action);
+    startOperation(deployment(), "actions-repository-secret", props, action);
   } catch (error) {
     return (error as Error).message;
   }

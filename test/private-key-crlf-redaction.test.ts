@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { generateKeyPairSync } from "node:crypto";
 import { GitHubSecretsError } from "../provider/errors";
-import { begin } from "../provider/lifecycle/item-operation";
+import { startOperation } from "../provider/lifecycle/item-operation";
+import { deployment } from "./support/deployment";
 import { configureProvider } from "./support/configure-provider";
 
 /*
@@ -16,7 +17,7 @@ const base64Lines = lf.split("\n").filter((line) => !line.startsWith("-----"));
 
 describe("a CRLF private key's lines stay out of failure messages", () => {
   const quoting = (quoted: string) =>
-    begin("actions-repository-secret", { owner: "octo-org", repository: "app", secretName: "CRLF_KEY", value: "value-of-crlf-key" }, "creating")
+    startOperation(deployment(), "actions-repository-secret", { owner: "octo-org", repository: "app", secretName: "CRLF_KEY", value: "value-of-crlf-key" }, "creating")
       .fail(new GitHubSecretsError(`quoted: <${quoted}>`)).message;
 
   it("redacts each base64 line quoted without its CR, and the CRLF PEM whole", async () => {

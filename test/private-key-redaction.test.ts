@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { generateKeyPairSync } from "node:crypto";
 import { GitHubSecretsError } from "../provider/errors";
-import { begin } from "../provider/lifecycle/item-operation";
+import { startOperation } from "../provider/lifecycle/item-operation";
+import { deployment } from "./support/deployment";
 import type { ResolvedInputs } from "../provider/types";
 import { configureProvider } from "./support/configure-provider";
 import { emulator } from "./support/root-hooks";
@@ -26,7 +27,7 @@ const pemWith = (eol: string) => [BEGIN, ...lines, END].join(eol);
 const props: ResolvedInputs = { owner: "octo-org", repository: "app", secretName: "APP_WRITTEN", value: "value-of-app-written" };
 /** What `fail` makes of a message that quotes `quoted`. */
 const failureQuoting = (quoted: string) =>
-  begin("actions-repository-secret", props, "creating").fail(new GitHubSecretsError(`the library said: ${quoted} (end)`)).message;
+  startOperation(deployment(), "actions-repository-secret", props, "creating").fail(new GitHubSecretsError(`the library said: ${quoted} (end)`)).message;
 const redacted = "the library said: [REDACTED] (end)";
 const kept = (quoted: string) => `the library said: ${quoted} (end)`;
 

@@ -1,7 +1,6 @@
 import assert from "node:assert/strict";
 import sodium from "libsodium-wrappers";
-import { setWaitSecondForTests } from "../provider/github/clients";
-import * as operations from "../provider/operations";
+import { provider as operations } from "./support/deployment";
 import type { ResolvedInputs, ResolvedOutputs, ScopeKey } from "../provider/types";
 import { UNKNOWN } from "../provider/lifecycle/input-rules";
 import { faults, type Container } from "../emulator";
@@ -267,8 +266,8 @@ describe("provider behaviour", () => {
   });
 
   describe("errors and retries", () => {
-    // A second of waiting (retry backoff, retry-after) lasts 20 ms here: github-client.ts's test seam.
-    beforeEach(() => setWaitSecondForTests(20));
+    // A second of waiting (retry backoff, retry-after) lasts 20 ms here.
+    beforeEach(() => configureProvider({}, { secondMs: 20 }));
     const news = { owner: "octo-org", repository: "app", secretName: "X", value: "the-plaintext-value" };
 
     it("retries a server error and succeeds", async () => {
@@ -317,7 +316,7 @@ describe("provider behaviour", () => {
     // A rate limit that outlasts githubSecrets:maxRateLimitWaitSeconds: test/rate-limits.test.ts.
 
     it("explains an unreachable API", async () => {
-      await configureProvider({ "github:baseUrl": "http://127.0.0.1:9" });
+      await configureProvider({ "github:baseUrl": "http://127.0.0.1:9" }, { secondMs: 20 });
       await assert.rejects(create("actions-repository-secret", news), /could not reach the GitHub API at http:\/\/127\.0\.0\.1:9/);
     });
 

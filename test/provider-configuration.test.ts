@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
-import { currentConfiguration, DEFAULT_BASE_URL } from "../provider/deployment/configuration";
-import * as operations from "../provider/operations";
+import { DEFAULT_BASE_URL } from "../provider/deployment/configuration";
+import { deployment, provider as operations, startDeployment } from "./support/deployment";
 import { createVia } from "./support/lifecycle";
 import { withEnvironment } from "./support/environment";
 import { emulator } from "./support/root-hooks";
@@ -25,8 +25,9 @@ const NO_GITHUB_ENVIRONMENT = {
   GITHUB_SECRETS_MAX_RATE_LIMIT_WAIT_SECONDS: undefined,
 };
 
-function configure(config: Record<string, string | undefined>): Promise<void> {
-  return operations.configure({ config: { get: (key: string) => config[key], require: (key: string) => config[key]! } });
+/** A new provider process, configured with `config` (and the environment as it is now). */
+async function configure(config: Record<string, string | undefined>): Promise<void> {
+  startDeployment(config);
 }
 
 const REPO = { app: "actions", owner: "octo-org", repo: "app" } as const;
@@ -58,7 +59,7 @@ describe("configuration: stack configuration, then the environment, then default
   it("falls back to GITHUB_TOKEN, then GH_TOKEN, and GITHUB_API_URL (trailing slashes dropped); empty values count as unset", async () => {
     await inEnvironment({ GITHUB_TOKEN: emulator().token, GH_TOKEN: WRONG_TOKEN, GITHUB_API_URL: `${emulator().url}//` }, async () => {
       await configure({ "github:token": "", "github:baseUrl": "" });
-      assert.equal(currentConfiguration().baseUrl, emulator().url);
+      assert.equal(deployment().configuration.baseUrl, emulator().url);
       await createVia("actions-repository-secret", secret("FROM_GITHUB_TOKEN"));
     });
     await inEnvironment({ GITHUB_TOKEN: "", GH_TOKEN: emulator().token, GITHUB_API_URL: emulator().url }, async () => {
@@ -71,18 +72,18 @@ describe("configuration: stack configuration, then the environment, then default
   it("defaults to api.github.com, no owner, GitHub's one second between writes and ten minutes of rate-limit waiting", () =>
     inEnvironment({}, async () => {
       await configure({});
-      assert.deepEqual(currentConfiguration(), { token: undefined, baseUrl: DEFAULT_BASE_URL, owner: undefined, writeIntervalMs: 1000, maxRateLimitWaitSeconds: 600 });
+      assert.deepEqual(deployment().configuration, { token: undefined, baseUrl: DEFAULT_BASE_URL, owner: undefined, writeIntervalMs: 1000, maxRateLimitWaitSeconds: 600 });
       assert.equal(DEFAULT_BASE_URL, "https://api.github.com");
     }));
 
   it("takes the owner and the write interval from the stack over the environment", () =>
     inEnvironment({ GITHUB_OWNER: "env-owner", GITHUB_SECRETS_WRITE_INTERVAL_MS: "250" }, async () => {
       await configure({});
-      assert.deepEqual([currentConfiguration().owner, currentConfiguration().writeIntervalMs], ["env-owner", 250]);
+      assert.deepEqual([deployment().configuration.owner, deployment().configuration.writeIntervalMs], ["env-owner", 250]);
       const fromEnv = await operations.check("actions-repository-secret", {}, { repository: "app", secretName: "X", value: "v" });
       assert.equal(fromEnv.inputs!.owner, "env-owner");
       await configure({ "github:owner": "stack-owner", "githubSecrets:writeIntervalMs": "0" });
-      assert.deepEqual([currentConfiguration().owner, currentConfiguration().writeIntervalMs], ["stack-owner", 0]);
+      assert.deepEqual([deployment().configuration.owner, deployment().configuration.writeIntervalMs], ["stack-owner", 0]);
       const fromStack = await operations.check("actions-organization-secret", {}, { secretName: "X", value: "v" });
       assert.equal(fromStack.inputs!.org, "stack-owner");
     }));
@@ -90,9 +91,9 @@ describe("configuration: stack configuration, then the environment, then default
   it("takes the rate-limit wait bound from the stack over GITHUB_SECRETS_MAX_RATE_LIMIT_WAIT_SECONDS, and rejects a bad one", () =>
     inEnvironment({ GITHUB_SECRETS_MAX_RATE_LIMIT_WAIT_SECONDS: "120" }, async () => {
       await configure({});
-      assert.equal(currentConfiguration().maxRateLimitWaitSeconds, 120);
+      assert.equal(deployment().configuration.maxRateLimitWaitSeconds, 120);
       await configure({ "githubSecrets:maxRateLimitWaitSeconds": "0" });
-      assert.equal(currentConfiguration().maxRateLimitWaitSeconds, 0);
+      assert.equal(deployment().configuration.maxRateLimitWaitSeconds, 0);
       await assert.rejects(configure({ "githubSecrets:maxRateLimitWaitSeconds": "ten" }), /githubSecrets:maxRateLimitWaitSeconds must be a whole number of seconds, got "ten"/);
     }));
 
@@ -100,8 +101,7 @@ describe("configuration: stack configuration, then the environment, then default
     for (const bad of ["-1", "1.5", "soon"]) {
       await assert.rejects(configure({ "githubSecrets:writeIntervalMs": bad }), new RegExp(`githubSecrets:writeIntervalMs must be a whole number of milliseconds, got "${bad}"`));
       await inEnvironment({ GITHUB_SECRETS_WRITE_INTERVAL_MS: bad }, async () => {
-        await configure({});
-        assert.throws(() => currentConfiguration(), /GITHUB_SECRETS_WRITE_INTERVAL_MS must be a whole number/);
+        await assert.rejects(configure({}), /GITHUB_SECRETS_WRITE_INTERVAL_MS must be a whole number/);
       });
     }
   });

@@ -1,6 +1,5 @@
 import assert from "node:assert/strict";
-import * as operations from "../provider/operations";
-import { resetWriteJournal } from "../provider/lifecycle/write-journal";
+import { provider as operations } from "./support/deployment";
 import type { ResolvedOutputs } from "../provider/types";
 import type { Container } from "../emulator";
 import { configureProvider } from "./support/configure-provider";
@@ -120,9 +119,9 @@ describe("one deployment: caches, selections and refresh", () => {
       await operations.delete("actions-repository-variable", old.id, old.outs);
       assert.equal(emulator().getVariable(REPO, "SHARED")?.value, "new");
 
-      resetWriteJournal();
+      await configureProvider(); // the next deployment
       const mine = await createVia("actions-repository-secret", { owner: "octo-org", repository: "app", secretName: "MINE", value: "v" });
-      resetWriteJournal(); // the next deployment: it wrote nothing yet
+      await configureProvider(); // the next deployment: it wrote nothing yet
       await operations.delete("actions-repository-secret", mine.id, mine.outs);
       assert.equal(emulator().getSecret(REPO, "MINE"), undefined);
     });

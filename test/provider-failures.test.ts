@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
-import { explainFailure } from "../provider/errors";
-import * as operations from "../provider/operations";
+import { explainFailure } from "../provider/github/failure-advice";
+import { provider as operations } from "./support/deployment";
 import { scopeFor } from "../provider/scopes";
 import type { ScopeKey } from "../provider/types";
 import { configureProvider } from "./support/configure-provider";

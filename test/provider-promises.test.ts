@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import * as operations from "../provider/operations";
+import { provider as operations } from "./support/deployment";
 import { sealForGitHub } from "../provider/values/sealing";
 import type { ResolvedInputs, ResolvedOutputs } from "../provider/types";
 import { MAX_VALUE_BYTES } from "../provider/lifecycle/input-rules";

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { inspect } from "node:util";
-import * as operations from "../provider/operations";
+import { provider as operations } from "./support/deployment";
 import { sealForGitHub } from "../provider/values/sealing";
 import type { ResolvedOutputs } from "../provider/types";
 import { configureProvider } from "./support/configure-provider";

@@ -1,9 +1,8 @@
 import assert from "node:assert/strict";
-import * as operations from "../provider/operations";
+import { provider as operations } from "./support/deployment";
 import type { ResolvedInputs, ResolvedOutputs, ScopeKey } from "../provider/types";
 import type { Container } from "../emulator";
 import { configureProvider } from "./support/configure-provider";
-import { resetProviderState } from "./support/provider-state";
 import { emulator } from "./support/root-hooks";
 import { scopeFixtures } from "./support/scope-fixtures";
 
@@ -29,7 +28,6 @@ async function update(scope: ScopeKey, id: string, olds: ResolvedOutputs, news: 
 
 /** A new deployment (a new provider process): no cached keys, listings or clients. */
 async function nextDeployment(): Promise<void> {
-  resetProviderState();
   await configureProvider();
   emulator().clearRequests();
 }

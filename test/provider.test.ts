@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import * as operations from "../provider/operations";
+import { provider as operations } from "./support/deployment";
 import type { ResolvedInputs, ResolvedOutputs } from "../provider/types";
 import { MAX_VALUE_BYTES, SECRET_BEARING_PROPERTIES } from "../provider/lifecycle/input-rules";
 import { configureProvider } from "./support/configure-provider";

@@ -1,6 +1,5 @@
 import assert from "node:assert/strict";
 import { faults, type Container, type RecordedRequest } from "../emulator";
-import { setWaitSecondForTests } from "../provider/github/clients";
 import { configureProvider } from "./support/configure-provider";
 import { createVia } from "./support/lifecycle";
 import { emulator } from "./support/root-hooks";
@@ -51,8 +50,7 @@ describe("rate limits: waited out within a bound on the total wait, and announce
   this.timeout(60_000);
 
   beforeEach(() => {
-    setWaitSecondForTests(SECOND);
-    return configureProvider();
+    return configureProvider({}, { secondMs: SECOND });
   });
 
   it("honours retry-after on a 429 without GitHub's secondary-rate-limit wording", async () => {
@@ -107,7 +105,7 @@ describe("rate limits: waited out within a bound on the total wait, and announce
   });
 
   it("fails at once, with the reset time and what to do, when the reset is beyond the bound", async () => {
-    await configureProvider({ "githubSecrets:maxRateLimitWaitSeconds": "30" });
+    await configureProvider({ "githubSecrets:maxRateLimitWaitSeconds": "30" }, { secondMs: SECOND });
     const fault = faults.primaryRateLimit({ method: "PUT", times: Infinity }, 120);
     const reset = new Date(Number(fault.headers!["x-ratelimit-reset"]) * 1000).toISOString();
     emulator().injectFault(fault);
@@ -127,7 +125,7 @@ describe("rate limits: waited out within a bound on the total wait, and announce
     assert.equal(puts("PERSISTENT").length, 6);
 
     emulator().clearFaults();
-    await configureProvider({ "githubSecrets:maxRateLimitWaitSeconds": "3" });
+    await configureProvider({ "githubSecrets:maxRateLimitWaitSeconds": "3" }, { secondMs: SECOND });
     emulator().injectFault({ ...faults.secondaryRateLimit({ method: "PUT" }, 1), times: Infinity });
     await assert.rejects(create("ENDLESS"), (error: Error) => {
       assert.match(error.message, /GitHub's secondary rate limit kept refusing the request for longer than githubSecrets:maxRateLimitWaitSeconds \(3 s\) allows waiting \(403, retry-after 1 s\); run `pulumi up` again in a few minutes/);
@@ -165,7 +163,7 @@ describe("rate limits: waited out within a bound on the total wait, and announce
     // Writes enter plugin-throttling's pool an interval apart (WriteTurns.door). FIRST keeps its
     // turn while it waits; were its retry queued behind the six writes that came after it, it
     // would go in only after them, six intervals later, and every write would wait with it.
-    await configureProvider({ "githubSecrets:writeIntervalMs": String(2 * SECOND) });
+    await configureProvider({ "githubSecrets:writeIntervalMs": String(2 * SECOND) }, { secondMs: SECOND });
     emulator().injectFault(faults.secondaryRateLimit({ method: "PUT", path: "/repos/octo-org/app/actions/secrets/FIRST" }, 1));
     await Promise.all([create("FIRST"), ...Array.from({ length: 6 }, (_, i) => create(`WAITING_${i}`))]);
     const [refused, retried] = puts("FIRST");

@@ -1,8 +1,7 @@
 import assert from "node:assert/strict";
-import * as operations from "../provider/operations";
+import { newProviderProcess, provider as operations } from "./support/deployment";
 import type { ResolvedInputs, ResolvedOutputs } from "../provider/types";
 import { UNKNOWN } from "../provider/lifecycle/input-rules";
-import { resetValueSources } from "../provider/values/value-sources";
 import { configureProvider } from "./support/configure-provider";
 import { withEnvironment } from "./support/environment";
 import { emulator } from "./support/root-hooks";
@@ -17,7 +16,7 @@ const key = "actions-repository-secret";
 const base = { owner: "octo-org", repository: "app", secretName: "SOURCED" };
 
 async function created(valueFrom: unknown): Promise<{ id: string; outs: ResolvedOutputs }> {
-  resetValueSources();
+  newProviderProcess();
   const checked = await operations.check(key, {}, { ...base, valueFrom });
   assert.deepEqual(checked.failures, []);
   const result = await operations.create(key, checked.inputs as ResolvedInputs);
@@ -31,7 +30,7 @@ describe("valueFrom sources across a preview and an up", () => {
     const { id, outs } = await withEnvironment({ SOURCE_CHANGES_A: "known-value-1" }, () => created({ env: "SOURCE_CHANGES_A" }));
     emulator().clearRequests();
     for (const valueFrom of [UNKNOWN, { env: UNKNOWN }, { command: ["op", UNKNOWN] }]) {
-      resetValueSources();
+      newProviderProcess();
       const checked = await operations.check(key, {}, { ...base, valueFrom });
       assert.deepEqual(checked.failures, [], JSON.stringify(valueFrom));
       const diff = await operations.diff(key, id, outs, checked.inputs as ResolvedInputs);
@@ -43,13 +42,13 @@ describe("valueFrom sources across a preview and an up", () => {
   it("another source with the same value is a change (the state records the source); another timeout is not", async () => {
     const { id, outs } = await withEnvironment({ SOURCE_CHANGES_A: "same-value-2" }, () => created({ env: "SOURCE_CHANGES_A" }));
     await withEnvironment({ SOURCE_CHANGES_A: "same-value-2", SOURCE_CHANGES_B: "same-value-2" }, async () => {
-      resetValueSources();
+      newProviderProcess();
       assert.equal((await operations.diff(key, id, outs, { ...base, valueFrom: { env: "SOURCE_CHANGES_A" } } as ResolvedInputs)).changes, false);
       assert.equal((await operations.diff(key, id, outs, { ...base, valueFrom: { env: "SOURCE_CHANGES_B" } } as ResolvedInputs)).changes, true);
     });
     const command = nodeCommand("process.stdout.write('from-a-command-3')", 5);
     const fromCommand = await created(command);
-    resetValueSources();
+    newProviderProcess();
     const slower = { ...base, valueFrom: { ...command, timeoutSeconds: 9 } } as ResolvedInputs;
     assert.equal((await operations.diff(key, fromCommand.id, fromCommand.outs, slower)).changes, false);
   });

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { closeSync, openSync } from "node:fs";
-import { readSource, resetValueSources } from "../provider/values/value-sources";
+import { readSource } from "../provider/values/value-sources";
+import { deployment, newProviderProcess } from "./support/deployment";
 import { nodeCommand, readFailure as failure } from "./support/value-source-commands";
 
 /*
@@ -34,7 +35,7 @@ describe("valueFrom command without a free file descriptor", () => {
     assert.equal(openFailure.code, "EMFILE", "the descriptors should run out for this process first");
     assert.equal(await pending, `\`valueFrom\` command ${JSON.stringify(command.command)} could not be started (EMFILE)`);
     // With descriptors free again the same command runs.
-    resetValueSources();
-    assert.equal(await readSource(command), "value");
+    newProviderProcess();
+    assert.equal(await readSource(deployment(), command), "value");
   });
 });

@@ -2,7 +2,8 @@ import assert from "node:assert/strict";
 import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { readSource, resetValueSources } from "../provider/values/value-sources";
+import { readSource } from "../provider/values/value-sources";
+import { deployment, newProviderProcess } from "./support/deployment";
 import { nodeCommand, readFailure as failure } from "./support/value-source-commands";
 
 /*
@@ -15,23 +16,23 @@ describe("valueFrom sources: what else is promised", () => {
   let dir: string;
   before(() => (dir = mkdtempSync(path.join(os.tmpdir(), "value-source-promises-"))));
   after(() => rmSync(dir, { recursive: true, force: true }));
-  beforeEach(() => resetValueSources());
+  beforeEach(() => newProviderProcess());
 
   it("reads a source once per process: a second read runs nothing, the same file by another path is the same source", async () => {
     const counter = path.join(dir, "runs");
     writeFileSync(counter, "");
     const counted = nodeCommand(`require("node:fs").appendFileSync(${JSON.stringify(counter)}, "x"); process.stdout.write("counted-value")`);
-    assert.equal(await readSource(counted), "counted-value");
-    assert.equal(await readSource({ ...counted }), "counted-value");
+    assert.equal(await readSource(deployment(), counted), "counted-value");
+    assert.equal(await readSource(deployment(), { ...counted }), "counted-value");
     assert.equal(readFileSync(counter, "utf8"), "x", "the command ran once");
 
     const file = path.join(dir, "once.txt");
     writeFileSync(file, "first-contents");
-    assert.equal(await readSource({ file }), "first-contents");
+    assert.equal(await readSource(deployment(), { file }), "first-contents");
     writeFileSync(file, "second-contents");
-    assert.equal(await readSource({ file: path.relative(process.cwd(), file) }), "first-contents", "what diff compared is what update writes");
-    resetValueSources();
-    assert.equal(await readSource({ file }), "second-contents", "a new process reads again");
+    assert.equal(await readSource(deployment(), { file: path.relative(process.cwd(), file) }), "first-contents", "what diff compared is what update writes");
+    newProviderProcess();
+    assert.equal(await readSource(deployment(), { file }), "second-contents", "a new process reads again");
   });
 
   it("names the source exactly in every refusal", async () => {
@@ -58,7 +59,7 @@ describe("valueFrom sources: what else is promised", () => {
     for (let i = 0; i < 20; i++) {
       const file = path.join(dir, `fd-${i}.txt`);
       writeFileSync(file, `value-${i}`);
-      assert.equal(await readSource({ file }), `value-${i}`);
+      assert.equal(await readSource(deployment(), { file }), `value-${i}`);
     }
     assert.ok(open() <= before + 2, `file descriptors: ${before} before, ${open()} after`);
   });
@@ -66,12 +67,12 @@ describe("valueFrom sources: what else is promised", () => {
   describe("command", () => {
     it("removes a trailing \\r\\n or \\n only: a lone \\r\\n is an empty value, a trailing \\r stays", async () => {
       assert.match(await failure(nodeCommand("process.stdout.write('\\r\\n')")), /gave an empty value/);
-      assert.equal(await readSource(nodeCommand("process.stdout.write('value\\r')")), "value\r");
+      assert.equal(await readSource(deployment(), nodeCommand("process.stdout.write('value\\r')")), "value\r");
     });
 
     it("gives the command no stdin at all: a command reading stdin sees its end at once", async () => {
       const script = "let got = ''; process.stdin.on('data', (d) => (got += d)); process.stdin.on('end', () => process.stdout.write('end:' + got.length))";
-      assert.equal(await readSource(nodeCommand(script, 5)), "end:0");
+      assert.equal(await readSource(deployment(), nodeCommand(script, 5)), "end:0");
     });
 
     it("stops a command that ignores SIGTERM when its timeout passes", async () => {
@@ -83,7 +84,7 @@ describe("valueFrom sources: what else is promised", () => {
       const timers = () => process.getActiveResourcesInfo().filter((r) => r === "Timeout").length;
       await new Promise((resolve) => setImmediate(resolve));
       const before = timers();
-      assert.equal(await readSource(nodeCommand("process.stdout.write('quick')", 30)), "quick");
+      assert.equal(await readSource(deployment(), nodeCommand("process.stdout.write('quick')", 30)), "quick");
       await failure({ command: ["value-source-promises-no-such-command"], timeoutSeconds: 30 });
       await new Promise((resolve) => setImmediate(resolve));
       assert.equal(timers(), before, "a pending 30 s timer would keep the provider's process alive");

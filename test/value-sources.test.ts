@@ -5,7 +5,8 @@ import os from "node:os";
 import path from "node:path";
 import { fingerprint, matchesFingerprint } from "../provider/values/fingerprint";
 import { MAX_VALUE_BYTES } from "../provider/lifecycle/input-rules";
-import { readSource, resetValueSources } from "../provider/values/value-sources";
+import { readSource } from "../provider/values/value-sources";
+import { deployment, newProviderProcess } from "./support/deployment";
 import { withEnvironment } from "./support/environment";
 import { nodeCommand, readFailure as failure } from "./support/value-source-commands";
 
@@ -25,7 +26,7 @@ describe("valueFrom sources", () => {
   describe("env", () => {
     it("reads the provider process's environment, exactly", async () => {
       await withEnvironment({ VALUES_TEST_SECRET: `${secret}\n` }, async () => {
-        assert.equal(await readSource({ env: "VALUES_TEST_SECRET" }), `${secret}\n`);
+        assert.equal(await readSource(deployment(), { env: "VALUES_TEST_SECRET" }), `${secret}\n`);
       });
     });
 
@@ -41,9 +42,9 @@ describe("valueFrom sources", () => {
     it("reads the file's exact contents, a relative path from the process's directory", async () => {
       const file = path.join(dir, "exact.txt");
       writeFileSync(file, `${secret}\n`);
-      assert.equal(await readSource({ file }), `${secret}\n`, "a file's own newline is part of its value");
-      resetValueSources();
-      assert.equal(await readSource({ file: path.relative(process.cwd(), file) }), `${secret}\n`);
+      assert.equal(await readSource(deployment(), { file }), `${secret}\n`, "a file's own newline is part of its value");
+      newProviderProcess();
+      assert.equal(await readSource(deployment(), { file: path.relative(process.cwd(), file) }), `${secret}\n`);
     });
 
     it("names a missing file with where it was looked for, a directory, a large or binary file", async () => {
@@ -52,7 +53,7 @@ describe("valueFrom sources", () => {
       writeFileSync(path.join(dir, "large"), "x".repeat(MAX_VALUE_BYTES + 1));
       assert.match(await failure({ file: path.join(dir, "large") }), /gave more than 49152 bytes; GitHub allows at most 48 KB/);
       writeFileSync(path.join(dir, "exactly-48k"), "x".repeat(MAX_VALUE_BYTES));
-      assert.equal((await readSource({ file: path.join(dir, "exactly-48k") })).length, MAX_VALUE_BYTES);
+      assert.equal((await readSource(deployment(), { file: path.join(dir, "exactly-48k") })).length, MAX_VALUE_BYTES);
       writeFileSync(path.join(dir, "binary"), Buffer.from([0xff, 0xfe, 0x00, 0x41]));
       assert.match(await failure({ file: path.join(dir, "binary") }), /not UTF-8 text; .* base64-encode binary values/);
       writeFileSync(path.join(dir, "empty"), "");
@@ -70,14 +71,14 @@ describe("valueFrom sources", () => {
         [`line one\nline two\n`, "line one\nline two"],
       ];
       for (const [printed, value] of cases) {
-        resetValueSources();
-        assert.equal(await readSource(nodeCommand(`process.stdout.write(${JSON.stringify(printed)})`)), value, JSON.stringify(printed));
+        newProviderProcess();
+        assert.equal(await readSource(deployment(), nodeCommand(`process.stdout.write(${JSON.stringify(printed)})`)), value, JSON.stringify(printed));
       }
     });
 
     it("runs without a shell: arguments are passed as they are", async () => {
       const args = ["$HOME", "; echo injected", "`id`", "*"];
-      const value = await readSource({ command: [node, "-e", "process.stdout.write(JSON.stringify(process.argv.slice(1)))", ...args] });
+      const value = await readSource(deployment(), { command: [node, "-e", "process.stdout.write(JSON.stringify(process.argv.slice(1)))", ...args] });
       assert.deepEqual(JSON.parse(value), args);
     });
 
@@ -94,8 +95,8 @@ describe("valueFrom sources", () => {
       assert.match(await failure(nodeCommand("process.stdout.write('\\n')")), /gave an empty value; an empty secret is almost always a failed lookup/);
       const endless = await failure(nodeCommand("const b = 'x'.repeat(65536); const w = () => process.stdout.write(b, w); w()"));
       assert.match(endless, /printed more than GitHub allows for a value \(48 KB\) and was stopped/);
-      resetValueSources();
-      assert.equal((await readSource(nodeCommand(`process.stdout.write('x'.repeat(${MAX_VALUE_BYTES}) + '\\r\\n')`))).length, MAX_VALUE_BYTES);
+      newProviderProcess();
+      assert.equal((await readSource(deployment(), nodeCommand(`process.stdout.write('x'.repeat(${MAX_VALUE_BYTES}) + '\\r\\n')`))).length, MAX_VALUE_BYTES);
     });
 
     it("names a command that is not installed", async () => {
@@ -121,8 +122,9 @@ describe("valueFrom sources", () => {
       // waits for a line on stdin, as a password prompt does. Inherited, the command would wait
       // for the timeout; closed, it sees the end of input at once.
       const prompt = "let got = ''; process.stdin.on('data', (d) => (got += d)); process.stdin.on('end', () => process.exit(got ? 0 : 4))";
-      const script = `require(${JSON.stringify(path.resolve(__dirname, "../provider/values/value-sources.ts"))})
-        .readSource({ command: [process.execPath, "-e", ${JSON.stringify(prompt)}], timeoutSeconds: 20 })
+      const script = `const { Deployment } = require(${JSON.stringify(path.resolve(__dirname, "../provider/deployment/deployment.ts"))});
+      require(${JSON.stringify(path.resolve(__dirname, "../provider/values/value-sources.ts"))})
+        .readSource(new Deployment({ baseUrl: "", writeIntervalMs: 0, maxRateLimitWaitSeconds: 0 }), { command: [process.execPath, "-e", ${JSON.stringify(prompt)}], timeoutSeconds: 20 })
         .then(() => console.log("read a value"), (e) => console.log(e.message));`;
       const provider = spawn(process.execPath, ["--import", "tsx", "-e", script], { stdio: ["pipe", "pipe", "inherit"] });
       let output = "";

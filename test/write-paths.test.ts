@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import * as operations from "../provider/operations";
+import { provider as operations } from "./support/deployment";
 import type { RecordedRequest } from "../emulator";
 import { configureProvider } from "./support/configure-provider";
 import { checkedInputs, createVia, updateVia } from "./support/lifecycle";

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import * as operations from "../provider/operations";
+import { provider as operations } from "./support/deployment";
 import { configureProvider } from "./support/configure-provider";
 import { checkedInputs, createVia, updateVia } from "./support/lifecycle";
 import { emulator } from "./support/root-hooks";

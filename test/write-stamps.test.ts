@@ -1,10 +1,9 @@
 import assert from "node:assert/strict";
 import { createServer, request as forward, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import * as operations from "../provider/operations";
+import { provider as operations } from "./support/deployment";
 import { configureProvider } from "./support/configure-provider";
 import { createVia, updateVia } from "./support/lifecycle";
-import { resetProviderState } from "./support/provider-state";
 import { emulator } from "./support/root-hooks";
 import { scopeFixtures, type ScopeFixture } from "./support/scope-fixtures";
 
@@ -109,7 +108,6 @@ describe("write: stamps, the write journal and listings", () => {
     const old = await createVia(fixture.key, props("old"));
 
     // The next deployment: the replacement writes the same secret (204: it exists, so it is read back).
-    resetProviderState();
     let reachedReadBack!: () => void;
     const readBack = new Promise<void>((resolve) => (reachedReadBack = resolve));
     let release!: () => void;
@@ -139,8 +137,7 @@ describe("write: stamps, the write journal and listings", () => {
       const props = (name: string) => ({ ...fixture.inputs, [fixture.nameProperty]: name, value: `value of ${name}` });
       const kept = await createVia(fixture.key, props("KEPT"));
       const gone = await createVia(fixture.key, props("GONE"));
-      resetProviderState();
-      await configureProvider();
+        await configureProvider();
       // This refresh lists the container, GONE included.
       assert.deepEqual((await operations.read(fixture.key, kept.id, kept.outs)).props, kept.outs);
       await operations.delete(fixture.key, gone.id, gone.outs);

@@ -3,12 +3,14 @@ import { APP_AUTH_KEY, appSettingsFromEnvironment, appSettingsFromStack, type Ap
 import type { ProviderConfiguration } from "../types";
 
 /**
- * Connection settings for this process. The stack's configuration arrives through the
- * dynamic provider's `configure` (Pulumi 3.139+), decrypted, in the provider's process; it
- * is kept here, in module state reached by package name, so that it never becomes part of
- * the serialized provider in `__provider` (pulumi/pulumi#8265).
+ * Connection settings. The stack's configuration arrives through the dynamic provider's
+ * `configure` (Pulumi 3.139+), decrypted, in the provider's process, and is held by that
+ * process's Deployment only: never by the serialized provider in `__provider`
+ * (pulumi/pulumi#8265).
  */
-let stackConfiguration: Partial<ProviderConfiguration> & { appSettings?: AppSettings } = {};
+
+/** What the stack's configuration says, before the environment and defaults fill the gaps. */
+export type StackSettings = Partial<Omit<ProviderConfiguration, "app" | "credentialProblem">> & { appSettings?: AppSettings };
 
 export const DEFAULT_BASE_URL = "https://api.github.com";
 /** GitHub asks integrations to leave about a second between writes: https://docs.github.com/en/rest/using-the-rest-api/best-practices-for-using-the-rest-api */
@@ -26,12 +28,12 @@ export const CONFIG_KEYS = {
   maxRateLimitWaitSeconds: "githubSecrets:maxRateLimitWaitSeconds",
 } as const;
 
-export function applyStackConfiguration(config: pulumi.dynamic.Config): void {
+export function readStackSettings(config: pulumi.dynamic.Config): StackSettings {
   const read = (key: string) => {
     const value = config.get(key);
     return value === undefined || value === "" ? undefined : String(value);
   };
-  stackConfiguration = {
+  return {
     token: read(CONFIG_KEYS.token),
     appSettings: appSettingsFromStack(config.get(CONFIG_KEYS.appAuth)),
     baseUrl: read(CONFIG_KEYS.baseUrl),
@@ -48,25 +50,25 @@ export function applyStackConfiguration(config: pulumi.dynamic.Config): void {
  * The API root: `github:baseUrl`, GITHUB_BASE_URL (what `@pulumi/github` reads, set on purpose),
  * GITHUB_API_URL (set by GitHub Actions for every job), https://api.github.com.
  */
-export function currentConfiguration(env: NodeJS.ProcessEnv = process.env): ProviderConfiguration {
+export function resolveConfiguration(stack: StackSettings, env: NodeJS.ProcessEnv): ProviderConfiguration {
   const fromEnv = (...names: string[]) => names.map((n) => env[n]).find((v) => v !== undefined && v !== "");
-  const baseUrl = stackConfiguration.baseUrl ?? fromEnv("GITHUB_BASE_URL", "GITHUB_API_URL") ?? DEFAULT_BASE_URL;
+  const baseUrl = stack.baseUrl ?? fromEnv("GITHUB_BASE_URL", "GITHUB_API_URL") ?? DEFAULT_BASE_URL;
   const credentials = chooseCredentials(
-    stackConfiguration.appSettings,
-    stackConfiguration.token,
+    stack.appSettings,
+    stack.token,
     () => appSettingsFromEnvironment(env),
     () => fromEnv("GITHUB_TOKEN", "GH_TOKEN"),
   );
   return {
     ...credentials,
     baseUrl: baseUrl.replace(/\/+$/, ""),
-    owner: stackConfiguration.owner ?? fromEnv("GITHUB_OWNER"),
+    owner: stack.owner ?? fromEnv("GITHUB_OWNER"),
     writeIntervalMs:
-      stackConfiguration.writeIntervalMs ??
+      stack.writeIntervalMs ??
       parseWhole(fromEnv("GITHUB_SECRETS_WRITE_INTERVAL_MS"), "GITHUB_SECRETS_WRITE_INTERVAL_MS", "milliseconds") ??
       DEFAULT_WRITE_INTERVAL_MS,
     maxRateLimitWaitSeconds:
-      stackConfiguration.maxRateLimitWaitSeconds ??
+      stack.maxRateLimitWaitSeconds ??
       parseWhole(fromEnv("GITHUB_SECRETS_MAX_RATE_LIMIT_WAIT_SECONDS"), "GITHUB_SECRETS_MAX_RATE_LIMIT_WAIT_SECONDS", "seconds") ??
       DEFAULT_MAX_RATE_LIMIT_WAIT_SECONDS,
   };
@@ -83,11 +85,6 @@ function chooseCredentials(
   if (stackToken) return { token: stackToken };
   const fromEnv = envApp();
   return fromEnv ? app(fromEnv) : { token: envToken() };
-}
-
-/** Forgets the stack configuration (tests). */
-export function resetConfiguration(): void {
-  stackConfiguration = {};
 }
 
 function parseWhole(raw: string | undefined, name: string, unit: "milliseconds" | "seconds"): number | undefined {

@@ -15,19 +15,15 @@ function renewalMargin(lifetimeMs: number): number {
   return Math.min(5 * 60 * 1000, lifetimeMs / 2);
 }
 
-/** Every installation token this process received: error messages are scrubbed of them. */
-const issuedTokens = new Set<string>();
-
-export function installationTokens(): readonly string[] {
-  return [...issuedTokens];
-}
-
-/** The `authStrategy` + `auth` options of an Octokit client acting as the App's installation. */
-export function appAuthOptions(app: AppCredentials) {
+/**
+ * The `authStrategy` + `auth` options of an Octokit client acting as the App's installation.
+ * Each token received is added to `issuedTokens`: error messages are scrubbed of them.
+ */
+export function appAuthOptions(app: AppCredentials, issuedTokens: Set<string>) {
   return {
     // Loaded only for an App: a token's deployment never pays for auth-app's modules.
     authStrategy: (require("@octokit/auth-app") as { createAppAuth: typeof createAppAuth }).createAppAuth,
-    auth: { appId: app.appId, privateKey: app.privateKey, installationId: app.installationId, cache: renewingCache() },
+    auth: { appId: app.appId, privateKey: app.privateKey, installationId: app.installationId, cache: renewingCache(issuedTokens) },
   };
 }
 
@@ -37,7 +33,7 @@ export function appAuthOptions(app: AppCredentials) {
  * GitHub issued with a shorter life is renewed in time too. Entries are auth-app's
  * "token|createdAt|expiresAt|…" strings.
  */
-function renewingCache(): { get(key: string): string; set(key: string, value: string): void } {
+function renewingCache(issuedTokens: Set<string>): { get(key: string): string; set(key: string, value: string): void } {
   const entries = new Map<string, string>();
   return {
     get(key) {

@@ -1,10 +1,9 @@
-import { createHash } from "node:crypto";
 import { appAuthOptions } from "./app-auth";
 import type Bottleneck from "bottleneck";
 import { Octokit, retry, throttling } from "./http-stack";
 import { classifyRateLimits, rateLimitCallbacks } from "./rate-limit-waits";
 import { releaseWriteTurns, serialWrites, WriteTurns } from "./write-turns";
-import type { ProviderConfiguration } from "../types";
+import type { Deployment } from "../deployment/deployment";
 
 // Plugins' hooks nest in this order, the first innermost: serialWrites gives each write's HTTP
 // exchange its turn; classifyRateLimits sees a failure before plugin-throttling, which waits
@@ -33,58 +32,22 @@ const DO_NOT_RETRY = [400, 401, 403, 404, 409, 410, 422, 429, 451];
 /** One name for the write queue, shared by both clients of a connection. */
 const THROTTLE_ID = "pulumi-github-secrets";
 
-const clients = new Map<string, GitHubClients>();
-
 /**
- * How long one second of waiting lasts, in ms: the seconds of GitHub's `retry-after` and
- * `x-ratelimit-reset` waits (plugin-throttling's `retryAfterBaseValue`, and the hold on the
- * write queue) and plugin-retry's backoff of 1, 4, 9 s (its `retryAfterBaseValue`). Always
- * 1000 in production: only tests shorten it (`setWaitSecondForTests`), so that the same code
- * waits the same number of seconds, each a few ms long; `resetClients` restores it. The only
- * place these waits' unit is read.
+ * The clients of one deployment: every resource shares one write queue and one rate-limit
+ * state. `deployment.secondMs` is the only place the unit of GitHub's waits is read.
  */
-let waitSecondMs = 1000;
-
-/** Tests: makes a second of waiting last `ms` for clients created from now on. */
-export function setWaitSecondForTests(ms: number): void {
-  waitSecondMs = ms;
-  clients.clear();
-}
-
-/**
- * One set of clients per connection settings for the life of the process, so that every
- * resource of a deployment shares one write queue and one rate-limit state.
- */
-export function clientsFor(configuration: ProviderConfiguration): GitHubClients {
-  // A digest, so that no credential is kept as a map key.
-  const key = createHash("sha256")
-    .update(JSON.stringify([configuration.baseUrl, configuration.token, configuration.app, configuration.writeIntervalMs, configuration.maxRateLimitWaitSeconds]))
-    .digest("hex");
-  let entry = clients.get(key);
-  if (!entry) {
-    entry = createClients(configuration);
-    clients.set(key, entry);
-  }
-  return entry;
-}
-
-/** Drops cached clients (tests). */
-export function resetClients(): void {
-  clients.clear();
-  waitSecondMs = 1000;
-}
-
-function createClients(configuration: ProviderConfiguration): GitHubClients {
+export function createClients(deployment: Deployment): GitHubClients {
+  const { configuration, secondMs } = deployment;
   // One write at a time, each start a pause after the last, GitHub's advice against secondary
   // limits (serial-writes.ts):
   // https://docs.github.com/en/rest/using-the-rest-api/best-practices-for-using-the-rest-api#avoid-concurrent-requests
   const writeTurns = new WriteTurns(configuration.writeIntervalMs);
   const options = {
-    ...(configuration.app ? appAuthOptions(configuration.app) : { auth: configuration.token }),
+    ...(configuration.app ? appAuthOptions(configuration.app, deployment.installationTokens) : { auth: configuration.token }),
     baseUrl: configuration.baseUrl,
     userAgent: "pulumi-github-secrets",
     writeTurns,
-    retry: { doNotRetry: DO_NOT_RETRY, retryAfterBaseValue: waitSecondMs },
+    retry: { doNotRetry: DO_NOT_RETRY, retryAfterBaseValue: secondMs },
     // Not Octokit's request log: each failure is explained by errors.ts, each wait announced
     // by rate-limits.ts; a line per refused request would only bury those in `pulumi up`.
     log: { debug: () => {}, info: () => {}, warn: console.warn, error: () => {} },
@@ -92,9 +55,9 @@ function createClients(configuration: ProviderConfiguration): GitHubClients {
       id: THROTTLE_ID,
       // The part of a Bottleneck group plugin-throttling uses: `key(id).schedule(options, job)`.
       write: writeTurns.door as unknown as InstanceType<typeof Bottleneck.Group>,
-      retryAfterBaseValue: waitSecondMs,
+      retryAfterBaseValue: secondMs,
       ...rateLimitCallbacks({
-        secondMs: waitSecondMs,
+        secondMs: secondMs,
         maxWaitSeconds: configuration.maxRateLimitWaitSeconds,
         // The engine shows a provider's stderr in `pulumi up`'s output, as the stack's diagnostics.
         announce: (message) => console.warn(message),
@@ -105,7 +68,7 @@ function createClients(configuration: ProviderConfiguration): GitHubClients {
     api: new GitHubOctokit(options),
     afterWrite: new GitHubOctokit({
       ...options,
-      retry: { doNotRetry: DO_NOT_RETRY.filter((status) => status !== 404), retries: 5, retryAfterBaseValue: waitSecondMs / 5 },
+      retry: { doNotRetry: DO_NOT_RETRY.filter((status) => status !== 404), retries: 5, retryAfterBaseValue: secondMs / 5 },
     }),
   };
 }

@@ -1,4 +1,4 @@
-import type { GitHubClient } from "./clients";
+import type { Deployment } from "../deployment/deployment";
 
 export interface PublicKey {
   readonly key_id: string;
@@ -6,32 +6,17 @@ export interface PublicKey {
 }
 
 /**
- * Public keys by container for the life of the process (one deployment): every secret of a
- * repository is sealed with one key fetched once. Promises are cached so that resources
- * created in parallel share one request.
+ * A container's public key, fetched once per deployment: every secret of a repository is
+ * sealed with one key, and resources created in parallel share one request. A failed fetch is
+ * not kept: the next resource asks again.
  */
-const keys = new Map<string, Promise<PublicKey>>();
-
-export function publicKeyFor(client: GitHubClient, baseUrl: string, basePath: string): Promise<PublicKey> {
-  const cacheKey = `${baseUrl}${basePath}`;
-  let key = keys.get(cacheKey);
-  if (!key) {
-    key = client
-      .request({ method: "GET", url: `${basePath}/secrets/public-key` })
-      .then((response) => response.data as PublicKey);
-    keys.set(cacheKey, key);
-    // A failed fetch is not remembered: the next resource asks again.
-    key.catch(() => keys.delete(cacheKey));
-  }
-  return key;
+export function publicKeyFor(deployment: Deployment, basePath: string): Promise<PublicKey> {
+  return deployment.publicKeys.get(basePath, () =>
+    deployment.clients.api.request({ method: "GET", url: `${basePath}/secrets/public-key` }).then((response) => response.data as PublicKey),
+  );
 }
 
 /** Forgets a container's key, after GitHub rejected it as stale (the key was rotated). */
-export function forgetPublicKey(baseUrl: string, basePath: string): void {
-  keys.delete(`${baseUrl}${basePath}`);
-}
-
-/** Forgets every key (tests). */
-export function resetPublicKeys(): void {
-  keys.clear();
+export function forgetPublicKey(deployment: Deployment, basePath: string): void {
+  deployment.publicKeys.forget(basePath);
 }

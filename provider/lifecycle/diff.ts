@@ -1,4 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
+import type { Deployment } from "../deployment/deployment";
 import { matchesFingerprint } from "../values/fingerprint";
 import { scopeFor } from "../scopes";
 import type { ResolvedInputs, ResolvedOutputs, ScopeKey } from "../types";
@@ -11,6 +12,7 @@ import { isUnknownSource, readSource, sameSource } from "../values/value-sources
  * that a preview shows a changed source (and fails on a missing one).
  */
 export async function diff(
+  deployment: Deployment,
   key: ScopeKey,
   _id: string,
   olds: ResolvedOutputs,
@@ -22,7 +24,7 @@ export async function diff(
   );
   const updates = [
     // Stryker disable next-line StringLiteral: the names of updates are only counted (the engine gets `changes`, not a list of updates)
-    ...((await compareValue(olds, news)).changed ? ["value"] : []),
+    ...((await compareValue(deployment, olds, news)).changed ? ["value"] : []),
     ...(olds.visibility !== news.visibility &&
     // Stryker disable next-line ConditionalExpression: check gives only organization scopes a visibility (the others refuse one), so elsewhere both sides lack it
     scope.selection === "organization"
@@ -50,6 +52,7 @@ export async function diff(
  * fingerprint in `olds`; nothing is written.
  */
 export async function compareValue(
+  deployment: Deployment,
   olds: ResolvedOutputs | undefined,
   news: ResolvedInputs,
 ): Promise<{ changed: boolean; plaintext: string | undefined }> {
@@ -59,7 +62,7 @@ export async function compareValue(
     return { changed, plaintext: news.value };
   }
   if (isUnknownSource(source)) return { changed: true, plaintext: undefined };
-  const plaintext = await readSource(source);
+  const plaintext = await readSource(deployment, source);
   const changed =
     olds === undefined ||
     // Stryker disable next-line ConditionalExpression: check allows one of value, valueEncrypted and valueFrom and the outputs are the inputs, so old outputs with a value have no valueFrom: sameSource decides

@@ -1,13 +1,12 @@
-import { installationTokens } from "../github/app-auth";
-import { currentConfiguration } from "../deployment/configuration";
-import { capitalize, explainFailure, GitHubSecretsError, redact } from "../errors";
-import { clientsFor, type GitHubClients } from "../github/clients";
+import type { Deployment } from "../deployment/deployment";
+import { capitalize, GitHubSecretsError, redact } from "../errors";
+import { explainFailure } from "../github/failure-advice";
 import { collection, scopeFor, type Scope } from "../scopes";
-import type { IdentityProperty, ProviderConfiguration, ResolvedInputs, ScopeKey } from "../types";
+import type { IdentityProperty, ResolvedInputs, ScopeKey } from "../types";
 
 /*
- * What every API-calling operation starts from: the scope, the GitHub item it addresses,
- * the connection settings and clients, and how its failures are explained.
+ * What every API-calling operation starts from: the scope, the GitHub item it addresses, the
+ * deployment it belongs to (settings, clients, caches), and how its failures are explained.
  */
 
 /** An item as GitHub's GET and list endpoints describe it. */
@@ -29,10 +28,9 @@ export interface Target {
 }
 
 export interface Operation {
+  readonly deployment: Deployment;
   readonly scope: Scope;
   readonly target: Target;
-  readonly configuration: ProviderConfiguration;
-  readonly clients: GitHubClients;
   /** Adds a string this operation sent that no message may show, e.g. a value it sealed. */
   conceal(secret: string): void;
   fail(error: unknown): Error;
@@ -42,17 +40,16 @@ export interface Operation {
  * Destroy, refresh and the delete half of a replacement do not run the program: the engine
  * configures the default provider with the configuration recorded in the state at the last
  * update, so settings added since (a token moved from GITHUB_TOKEN into github:token) are
- * not seen yet. (Measured with the CLI: REFERENCE.md, "The default provider keeps the
- * configuration of the last update".)
+ * not seen yet (measured with the Pulumi CLI).
  */
 const STALE_CONFIGURATION_HINT =
   ". If the stack configuration holds one now: this command runs with the configuration recorded at the last `pulumi up` " +
   "(Pulumi configures the provider of a delete or refresh from the state), so run `pulumi up` first to record it, " +
   "or set GITHUB_TOKEN for this command";
 
-export function begin(key: ScopeKey, props: ResolvedInputs, action: string): Operation {
+export function startOperation(deployment: Deployment, key: ScopeKey, props: ResolvedInputs, action: string): Operation {
   const scope = scopeFor(key);
-  const configuration = currentConfiguration();
+  const { configuration } = deployment;
   const target = targetOf(scope, props);
   if (configuration.credentialProblem) {
     throw new GitHubSecretsError(`${capitalize(action)} ${scope.title} ${target.label}: ${configuration.credentialProblem}`);
@@ -70,10 +67,9 @@ export function begin(key: ScopeKey, props: ResolvedInputs, action: string): Ope
   // nor anything that could authenticate: the token, the App's key, its installation tokens.
   const secrets = [configuration.token, props.value, props.valueEncrypted, ...privateKeyParts(configuration.app?.privateKey)];
   return {
+    deployment,
     scope,
     target,
-    configuration,
-    clients: clientsFor(configuration),
     conceal: (secret) => void secrets.push(secret),
     fail: (error) => {
       const explained =
@@ -88,7 +84,7 @@ export function begin(key: ScopeKey, props: ResolvedInputs, action: string): Ope
               maxRateLimitWaitSeconds: configuration.maxRateLimitWaitSeconds,
             });
       // Installation tokens issued up to now, the one this request used included.
-      return new GitHubSecretsError(redact(explained.message, [...secrets, ...installationTokens()]), explained.status);
+      return new GitHubSecretsError(redact(explained.message, [...secrets, ...deployment.installationTokens]), explained.status);
     },
   };
 }

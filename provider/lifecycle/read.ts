@@ -1,8 +1,9 @@
 import type * as pulumi from "@pulumi/pulumi";
+import type { Deployment } from "../deployment/deployment";
 import { refreshed } from "./drift";
 import { statusOf } from "../errors";
 import { listedItem } from "../github/item-listings";
-import { begin, withoutProvider, type Operation, type RemoteItem } from "./item-operation";
+import { startOperation, withoutProvider, type Operation, type RemoteItem } from "./item-operation";
 import type { ResolvedOutputs, ScopeKey } from "../types";
 import { isNewer, isStale } from "./write-stamp";
 
@@ -18,13 +19,14 @@ import { isNewer, isStale } from "./write-stamp";
  * stamp never moves backwards (see `write-stamp.ts`).
  */
 export async function read(
+  deployment: Deployment,
   key: ScopeKey,
   id: string,
   props: ResolvedOutputs | undefined,
 ): Promise<pulumi.dynamic.ReadResult<ResolvedOutputs>> {
   if (!props) return {};
   props = withoutProvider(props);
-  const operation = begin(key, props, "reading");
+  const operation = startOperation(deployment, key, props, "reading");
   const { scope } = operation;
   let remote: RemoteItem | undefined;
   try {
@@ -72,11 +74,11 @@ export async function read(
  * deployment), or from its own GET when the list lacks it; undefined when GitHub has none.
  */
 async function remoteItem(operation: Operation): Promise<RemoteItem | undefined> {
-  const { scope, target, configuration, clients } = operation;
-  const listed = await listedItem(clients.api, configuration.baseUrl, scope, target);
+  const { deployment, scope, target } = operation;
+  const listed = await listedItem(deployment, scope, target);
   if (listed) return listed;
   try {
-    return (await clients.api.request({ method: "GET", url: target.itemPath })).data as RemoteItem;
+    return (await deployment.clients.api.request({ method: "GET", url: target.itemPath })).data as RemoteItem;
   } catch (error) {
     if (statusOf(error) === 404) return undefined;
     throw error;
@@ -84,8 +86,8 @@ async function remoteItem(operation: Operation): Promise<RemoteItem | undefined>
 }
 
 async function listSelection(operation: Operation): Promise<number[]> {
-  const { target, clients } = operation;
-  const repositories = await clients.api.paginate<{ id: number }>(
+  const { target, deployment } = operation;
+  const repositories = await deployment.clients.api.paginate<{ id: number }>(
     { method: "GET", url: `${target.itemPath}/repositories`, per_page: 100 } as never,
   );
   return repositories.map((r) => r.id).sort((a, b) => a - b);

@@ -1,39 +1,41 @@
 import type * as pulumi from "@pulumi/pulumi";
+import type { Deployment } from "../deployment/deployment";
 import { compareValue, sameSelection } from "./diff";
 import { isPresent } from "./engine-values";
 import { statusOf } from "../errors";
 import { fingerprint } from "../values/fingerprint";
 import { forgetListing } from "../github/item-listings";
-import { begin, withoutProvider, type Operation, type RemoteItem } from "./item-operation";
+import { startOperation, withoutProvider, type Operation, type RemoteItem } from "./item-operation";
 import { forgetPublicKey, publicKeyFor } from "../github/public-keys";
 import { resolveRepositoryIds } from "../github/repository-ids";
 import { sealForGitHub } from "../values/sealing";
 import type { ResolvedInputs, ResolvedOutputs, ScopeKey } from "../types";
-import { recordWrite, writtenByAnotherResource } from "./write-journal";
 import { writtenAt } from "./write-stamp";
 
-export async function create(key: ScopeKey, inputs: ResolvedInputs): Promise<pulumi.dynamic.CreateResult<ResolvedOutputs>> {
-  const operation = begin(key, inputs, "creating");
+export async function create(deployment: Deployment, key: ScopeKey, inputs: ResolvedInputs): Promise<pulumi.dynamic.CreateResult<ResolvedOutputs>> {
+  const operation = startOperation(deployment, key, inputs, "creating");
   const outs = await write(operation, inputs, undefined);
   return { id: operation.target.itemPath, outs } satisfies pulumi.dynamic.CreateResult<ResolvedOutputs>;
 }
 
 export async function update(
+  deployment: Deployment,
   key: ScopeKey,
   _id: string,
   olds: ResolvedOutputs,
   news: ResolvedInputs,
 ): Promise<pulumi.dynamic.UpdateResult<ResolvedOutputs>> {
-  const operation = begin(key, news, "updating");
+  const operation = startOperation(deployment, key, news, "updating");
   const outs = await write(operation, news, olds);
   return { outs } satisfies pulumi.dynamic.UpdateResult<ResolvedOutputs>;
 }
 
 /** Deletes the item; one that is already gone counts as deleted. */
-async function remove(key: ScopeKey, _id: string, props: ResolvedOutputs): Promise<void> {
-  const operation = begin(key, props, "deleting");
-  const { target, configuration, clients } = operation;
-  if (writtenByAnotherResource(configuration.baseUrl, target.itemPath, props.updatedAt)) {
+async function remove(deployment: Deployment, key: ScopeKey, _id: string, props: ResolvedOutputs): Promise<void> {
+  const operation = startOperation(deployment, key, props, "deleting");
+  const { target } = operation;
+  const { journal, clients } = deployment;
+  if (journal.writtenByAnotherResource(target.itemPath, props.updatedAt)) {
     // Another resource of this deployment now holds this item (a replacement or a rename
     // onto the same name); deleting would take it away from that resource.
     return;
@@ -43,7 +45,7 @@ async function remove(key: ScopeKey, _id: string, props: ResolvedOutputs): Promi
   } catch (error) {
     if (statusOf(error) !== 404) throw operation.fail(error);
   }
-  forgetListing(configuration.baseUrl, operation.scope, target);
+  forgetListing(deployment, operation.scope, target);
 }
 
 /**
@@ -55,9 +57,10 @@ async function remove(key: ScopeKey, _id: string, props: ResolvedOutputs): Promi
  * sealed and sent; only its fingerprint is kept.
  */
 async function write(operation: Operation, inputs: ResolvedInputs, olds: ResolvedOutputs | undefined): Promise<ResolvedOutputs> {
-  const { scope, target, configuration, clients } = operation;
+  const { deployment, scope, target } = operation;
+  const { journal, clients } = deployment;
   try {
-    const value = await compareValue(olds, inputs);
+    const value = await compareValue(deployment, olds, inputs);
     if (value.plaintext !== undefined) operation.conceal(value.plaintext);
     const sourced = inputs.valueFrom !== undefined && inputs.valueFrom !== null;
     if (olds !== undefined && !value.changed && olds.visibility === inputs.visibility && sameSelection(olds.selectedRepositories, inputs.selectedRepositories)) {
@@ -97,10 +100,10 @@ async function write(operation: Operation, inputs: ResolvedInputs, olds: Resolve
           : await writeVariable(operation, inputs, olds, selection);
     }
     // Known written before its time is known: a replaced resource's delete must spare it.
-    recordWrite(configuration.baseUrl, target.itemPath);
-    forgetListing(configuration.baseUrl, scope, target);
+    journal.record(target.itemPath);
+    forgetListing(deployment, scope, target);
     const stamps = await stampsOf(operation, written, olds);
-    recordWrite(configuration.baseUrl, target.itemPath, stamps.updatedAt);
+    journal.record(target.itemPath, stamps.updatedAt);
     return {
       ...withoutProvider(inputs),
       ...(selectedRepositoryIds !== undefined ? { selectedRepositoryIds } : {}),
@@ -124,8 +127,8 @@ async function stampsOf(operation: Operation, written: Written, olds: ResolvedOu
   const createdAt = written.created ? updatedAt : olds?.createdAt;
   if (updatedAt !== undefined && createdAt !== undefined) return { createdAt, updatedAt };
   // A GET right after a write may answer 404 for a moment: this client retries 404.
-  const { target, clients } = operation;
-  const remote = (await clients.afterWrite.request({ method: "GET", url: target.itemPath })).data as RemoteItem;
+  const { target, deployment } = operation;
+  const remote = (await deployment.clients.afterWrite.request({ method: "GET", url: target.itemPath })).data as RemoteItem;
   // A stale replica may answer with the previous version: the Date, when there is one, wins.
   return { createdAt: createdAt ?? remote.created_at, updatedAt: updatedAt ?? remote.updated_at };
 }
@@ -134,7 +137,8 @@ async function stampsOf(operation: Operation, written: Written, olds: ResolvedOu
 type SelectionBody = { visibility?: ResolvedInputs["visibility"]; selected_repository_ids?: number[] };
 
 async function putSecret(operation: Operation, inputs: ResolvedInputs, selection: SelectionBody): Promise<Written> {
-  const { target, configuration, clients } = operation;
+  const { target, deployment } = operation;
+  const { clients } = deployment;
   const put = async (sealed: { encrypted_value: string; key_id: string }): Promise<Written> => {
     const response = await clients.api.request({ method: "PUT", url: target.itemPath, ...sealed, ...selection });
     // 201 when GitHub created the secret, 204 when it replaced one.
@@ -144,7 +148,7 @@ async function putSecret(operation: Operation, inputs: ResolvedInputs, selection
   // Present, not merely defined: the engine may pass an input set to null, which check lets through as absent.
   if (isPresent(inputs.valueEncrypted)) return put({ encrypted_value: inputs.valueEncrypted, key_id: inputs.keyId! });
   const seal = async () => {
-    const key = await publicKeyFor(clients.api, configuration.baseUrl, target.basePath);
+    const key = await publicKeyFor(deployment, target.basePath);
     // Stryker disable next-line StringLiteral: the value sealed is always a string here (check requires `value` or `valueFrom` when there is no `valueEncrypted`, and an unknown source never reaches a write), so the fallback is never used
     const sealed = sealForGitHub(inputs.value ?? "", key.key);
     operation.conceal(sealed);
@@ -156,7 +160,7 @@ async function putSecret(operation: Operation, inputs: ResolvedInputs, selection
     if (statusOf(error) !== 422) throw error;
     // The cached key may have been rotated since this deployment fetched it: seal once more
     // with the current key before reporting the rejection.
-    forgetPublicKey(configuration.baseUrl, target.basePath);
+    forgetPublicKey(deployment, target.basePath);
     return put(await seal());
   }
 }
@@ -167,7 +171,8 @@ async function writeVariable(
   olds: ResolvedOutputs | undefined,
   selection: SelectionBody,
 ): Promise<Written> {
-  const { target, clients } = operation;
+  const { target } = operation;
+  const { clients } = operation.deployment;
   const post = async (): Promise<Written> => ({
     response: await clients.api.request({
       method: "POST",
@@ -202,10 +207,10 @@ async function writeVariable(
 }
 
 async function selectionIds(operation: Operation, inputs: ResolvedInputs): Promise<number[] | undefined> {
-  const { scope, target, clients } = operation;
+  const { scope, target, deployment } = operation;
   if (scope.selection === "none" || !isPresent(inputs.selectedRepositories)) return undefined;
   if (scope.selection === "organization" && inputs.visibility !== "selected") return undefined;
-  return resolveRepositoryIds(clients.api, inputs.selectedRepositories, target.identity.org);
+  return resolveRepositoryIds(deployment, inputs.selectedRepositories, target.identity.org);
 }
 
 export { remove as delete };

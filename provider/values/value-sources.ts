@@ -1,5 +1,6 @@
 import { open } from "node:fs/promises";
 import path from "node:path";
+import type { Deployment } from "../deployment/deployment";
 import { GitHubSecretsError } from "../errors";
 import { runValueCommand } from "./source-command";
 import type { ValueSource } from "../types";
@@ -19,14 +20,6 @@ import { MAX_VALUE_BYTES } from "./value-rules";
 
 /** Commands that do not finish in this time are stopped. */
 export const DEFAULT_COMMAND_TIMEOUT_SECONDS = 30;
-
-/**
- * Each source is read at most once per provider process, i.e. once per phase of a Pulumi
- * command (the preview and the update of `pulumi up` are separate processes): resources
- * sharing a source share one read (one `op read`), and what diff compared is what update
- * writes. The plaintext stays in this process's memory only.
- */
-const reads = new Map<string, Promise<string>>();
 
 /** "env DB_PASSWORD", "file ./db.txt", "command [\"op\",\"read\",…]": no value, ever. */
 export function describeSource(source: ValueSource): string {
@@ -53,20 +46,16 @@ export function isUnknownSource(source: unknown): boolean {
   );
 }
 
-/** The value the source yields now; rejects with a message naming the source, never a value. */
-export function readSource(source: ValueSource): Promise<string> {
+/**
+ * The value the source yields now; rejects with a message naming the source, never a value.
+ * Each source is read at most once per deployment, i.e. once per phase of a Pulumi command
+ * (the preview and the update of `pulumi up` are separate processes): resources sharing a
+ * source share one read (one `op read`), and what diff compared is what update writes. The
+ * plaintext stays in the provider process's memory only.
+ */
+export function readSource(deployment: Deployment, source: ValueSource): Promise<string> {
   const key = "file" in source ? `file ${path.resolve(source.file)}` : describeSource(source);
-  let read = reads.get(key);
-  if (!read) {
-    read = readOnce(source);
-    reads.set(key, read);
-  }
-  return read;
-}
-
-/** Forgets every value read (tests, which run many deployments in one process). */
-export function resetValueSources(): void {
-  reads.clear();
+  return deployment.sourceReads.get(key, () => readOnce(source));
 }
 
 async function readOnce(source: ValueSource): Promise<string> {

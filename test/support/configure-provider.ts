@@ -1,15 +1,19 @@
-import * as operations from "../../provider/operations";
+import type { DeploymentOptions } from "../../provider/deployment/deployment";
+import { startDeployment } from "./deployment";
 import { emulator } from "./root-hooks";
 
-/** Configures the provider as Pulumi's `configure` would, for the shared emulator (no write pacing). */
-export function configureProvider(overrides: Record<string, unknown> = {}): Promise<void> {
-  const config: Record<string, unknown> = {
-    "github:token": emulator().token,
-    "github:baseUrl": emulator().url,
-    "githubSecrets:writeIntervalMs": "0",
-    ...overrides,
-  };
-  // The engine hands over object-valued keys (github:appAuth) as objects; the SDK's type says string.
-  const get = (key: string) => config[key] as string | undefined;
-  return operations.configure({ config: { get, require: (key: string) => get(key)! } });
+/**
+ * A new deployment configured as Pulumi's `configure` would, for the shared emulator (no write
+ * pacing unless `overrides` set one).
+ */
+export async function configureProvider(overrides: Record<string, unknown> = {}, options: DeploymentOptions = {}): Promise<void> {
+  startDeployment(
+    {
+      "github:token": emulator().token,
+      "github:baseUrl": emulator().url,
+      "githubSecrets:writeIntervalMs": "0",
+      ...overrides,
+    },
+    options,
+  );
 }

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import * as operations from "../../provider/operations";
+import { provider as operations } from "./deployment";
 import type { ResolvedInputs, ResolvedOutputs, ScopeKey } from "../../provider/types";
 
 /*

@@ -1,6 +1,6 @@
 import { startEmulator, type GitHubEmulator } from "../../emulator";
 import { environmentChanges, restoreEnvironment } from "./environment";
-import { resetProviderState } from "./provider-state";
+import { leaveDeployment } from "./deployment";
 
 /*
  * One GitHub API emulator for the whole run, on a free port of 127.0.0.1, back to its seed
@@ -38,7 +38,7 @@ export const mochaHooks = {
     if (process.env.STRYKER_MUTATOR_WORKER !== undefined && this.currentTest?.timeout() === 0) this.currentTest.timeout(STRYKER_TEST_TIMEOUT_MS);
     environmentBeforeTest = { ...process.env };
     instance?.reset();
-    resetProviderState();
+    leaveDeployment();
   },
   afterEach(this: Mocha.Context) {
     assertEnvironmentAsBefore(environmentBeforeTest, `"${this.currentTest?.fullTitle()}"`);

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import type { ValueSource } from "../../provider/types";
-import { readSource, resetValueSources } from "../../provider/values/value-sources";
+import { readSource } from "../../provider/values/value-sources";
+import { deployment, newProviderProcess } from "./deployment";
 import { withEnvironment } from "./environment";
 
 /** A command source that runs `script` with Node (every machine running these tests has it). */
@@ -11,9 +12,9 @@ export const nodeCommand = (script: string, timeoutSeconds?: number): { command:
 
 /** The message a fresh read of `source` fails with (fails the test if the read succeeds). */
 export async function readFailure(source: ValueSource): Promise<string> {
-  resetValueSources();
+  newProviderProcess();
   try {
-    await readSource(source);
+    await readSource(deployment(), source);
   } catch (error) {
     return (error as Error).message;
   }
@@ -25,6 +26,6 @@ export async function readFailure(source: ValueSource): Promise<string> {
  * provider process would read it: the values read so far are forgotten first.
  */
 export function withSourceVariable<T>(name: string, value: string | undefined, body: () => Promise<T>): Promise<T> {
-  resetValueSources();
+  newProviderProcess();
   return withEnvironment({ [name]: value }, body);
 }
