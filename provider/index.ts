@@ -19,5 +19,5 @@ export { OrgVariable, type OrgVariableArgs } from "./resources/org-variable";
 export { RepoSecret, type RepoSecretArgs } from "./resources/repo-secret";
 export { RepoVariable, type RepoVariableArgs } from "./resources/repo-variable";
 export { SecretsFromDotenv, type SecretsFromDotenvArgs } from "./resources/secrets-from-dotenv";
-export type { DotenvKind } from "./resources/dotenv-items";
+export type { DotenvKind } from "./types";
 export type { DriftPolicy, RepositoryReference, ValueSource, Visibility } from "./types";

@@ -19,6 +19,23 @@ export type ScopeKey =
 
 export type Visibility = "all" | "private" | "selected";
 
+/** The resource classes, as their type tokens name them: `github-secrets:RepoSecret`. */
+export type ResourceClassName =
+  | "RepoSecret"
+  | "EnvironmentSecret"
+  | "OrgSecret"
+  | "DependabotSecret"
+  | "CodespacesSecret"
+  | "RepoVariable"
+  | "EnvironmentVariable"
+  | "OrgVariable";
+
+/** What holds an item, as a resource's arguments name it. */
+export type ScopeTarget = "repository" | "environment" | "organization" | "user";
+
+/** What the items of a `.env` file become: Actions, Dependabot or Codespaces secrets, or Actions variables. */
+export type DotenvKind = "actions" | "dependabot" | "codespaces" | "variables";
+
 /** The fields that say which container (repository, environment, organization, user) holds an item. */
 export type IdentityProperty = "owner" | "repository" | "environment" | "org";
 

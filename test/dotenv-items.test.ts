@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { childName, dotenvItems, dotenvScope, parseDotenv, type DotenvKind, type DotenvTarget } from "../provider/resources/dotenv-items";
+import { childName, dotenvItems, dotenvScope, parseDotenv } from "../provider/resources/dotenv-items";
+import type { DotenvKind, ScopeTarget as DotenvTarget } from "../provider/types";
 import type { Scope } from "../provider/scopes";
 
 /* The key → child mapping of SecretsFromDotenv, without the engine. */

@@ -10,7 +10,8 @@ import {
   RepoSecret,
   RepoVariable,
 } from "../provider";
-import { secretProps, variableProps } from "../provider/resources/resource-options";
+import { registration as registrationOf } from "../provider/resources/registration";
+import type { ResourceClassName } from "../provider/types";
 import type { ScopeKey } from "../provider/types";
 import { recordRegistrations, stopMocks, type MockRegistration } from "./support/mock-registrations";
 
@@ -93,10 +94,11 @@ describe("resource classes (Pulumi mocks, in-process)", function () {
   // Each key of a resource's props costs the SDK an Output, a promise and a stack trace per
   // resource on every preview and up: the props carry what was given and what GitHub computes.
   it("props hold the given inputs and the computed outputs, no placeholder for an input left out", () => {
-    const given = { repository: "app", secretName: "A", value: "v" };
-    assert.deepEqual(Object.keys(secretProps(given)).sort(), ["createdAt", "repository", "secretName", "updatedAt", "value"]);
-    assert.deepEqual(Object.keys(secretProps(given, true)).sort(), ["createdAt", "repository", "secretName", "selectedRepositoryIds", "updatedAt", "value"]);
-    assert.deepEqual(Object.keys(variableProps({ variableName: "A", value: "v" })).sort(), ["createdAt", "updatedAt", "value", "variableName"]);
-    assert.deepEqual(Object.keys(variableProps({ variableName: "A", value: "v" }, true)).sort(), ["createdAt", "selectedRepositoryIds", "updatedAt", "value", "variableName"]);
+    const propsOf = (resourceClass: ResourceClassName, args: object) => Object.keys(registrationOf(resourceClass, "x", args, undefined)[2]).sort();
+    assert.deepEqual(propsOf("RepoSecret", { repository: "app", secretName: "A", value: "v" }), ["createdAt", "repository", "secretName", "updatedAt", "value"]);
+    assert.deepEqual(propsOf("RepoVariable", { repository: "app", variableName: "A", value: "v" }), ["createdAt", "repository", "updatedAt", "value", "variableName"]);
+    // A selection adds the ids of its repositories, and what the provider computes when it is left out.
+    assert.deepEqual(propsOf("CodespacesSecret", { user: true, secretName: "A", value: "v" }), ["createdAt", "secretName", "selectedRepositories", "selectedRepositoryIds", "updatedAt", "value"]);
+    assert.deepEqual(propsOf("OrgVariable", { variableName: "A", value: "v" }), ["createdAt", "selectedRepositories", "selectedRepositoryIds", "updatedAt", "value", "variableName", "visibility"]);
   });
 });

@@ -1,8 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { DriftPolicy, RepositoryReference, ValueSource, Visibility } from "../types";
-import { providerFor } from "./provider-objects";
 import type { OrganizationArgs, OrganizationSelectionArgs, RepositoryArgs, SecretValueArgs } from "./common-args";
-import { exposeAbsentOutputs, MODULE, OPTIONAL_SECRET_OUTPUTS, secretOptions, secretProps } from "./resource-options";
+import { exposeAbsentOutputs, registration } from "./registration";
 
 /** A repository's Codespaces secret: `repository` is set. */
 export interface CodespacesRepositorySecretArgs extends RepositoryArgs, SecretValueArgs {
@@ -50,21 +49,7 @@ export class CodespacesSecret extends pulumi.dynamic.Resource {
   declare readonly updatedAt: pulumi.Output<string>;
 
   constructor(name: string, args: CodespacesSecretArgs, opts?: pulumi.CustomResourceOptions) {
-    let props: object;
-    let scope: "codespaces-user-secret" | "codespaces-repository-secret" | "codespaces-organization-secret";
-    if ("user" in args && args.user === true) {
-      const { user: _user, ...rest } = args;
-      scope = "codespaces-user-secret";
-      props = { selectedRepositories: undefined, ...rest };
-    } else if (args.repository !== undefined) {
-      scope = "codespaces-repository-secret";
-      props = args;
-    } else {
-      const { user: _user, ...rest } = args as CodespacesOrganizationSecretArgs;
-      scope = "codespaces-organization-secret";
-      props = { visibility: undefined, selectedRepositories: undefined, ...rest };
-    }
-    super(providerFor(scope), name, secretProps(props, scope !== "codespaces-repository-secret"), secretOptions(opts), MODULE, "CodespacesSecret");
-    exposeAbsentOutputs(this, OPTIONAL_SECRET_OUTPUTS);
+    super(...registration("CodespacesSecret", name, args, opts));
+    exposeAbsentOutputs(this, "secret");
   }
 }

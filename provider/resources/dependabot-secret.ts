@@ -1,8 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { DriftPolicy, RepositoryReference, ValueSource, Visibility } from "../types";
-import { providerFor } from "./provider-objects";
 import type { OrganizationArgs, OrganizationSelectionArgs, RepositoryArgs, SecretValueArgs } from "./common-args";
-import { exposeAbsentOutputs, MODULE, OPTIONAL_SECRET_OUTPUTS, secretOptions, secretProps } from "./resource-options";
+import { exposeAbsentOutputs, registration } from "./registration";
 
 /** A repository's Dependabot secret: `repository` is set. */
 export interface DependabotRepositorySecretArgs extends RepositoryArgs, SecretValueArgs {
@@ -41,15 +40,7 @@ export class DependabotSecret extends pulumi.dynamic.Resource {
   declare readonly updatedAt: pulumi.Output<string>;
 
   constructor(name: string, args: DependabotSecretArgs, opts?: pulumi.CustomResourceOptions) {
-    const repositoryScope = args.repository !== undefined;
-    super(
-      providerFor(repositoryScope ? "dependabot-repository-secret" : "dependabot-organization-secret"),
-      name,
-      repositoryScope ? secretProps(args) : secretProps({ visibility: undefined, selectedRepositories: undefined, ...args }, true),
-      secretOptions(opts),
-      MODULE,
-      "DependabotSecret",
-    );
-    exposeAbsentOutputs(this, OPTIONAL_SECRET_OUTPUTS);
+    super(...registration("DependabotSecret", name, args, opts));
+    exposeAbsentOutputs(this, "secret");
   }
 }

@@ -1,6 +1,6 @@
 import { parse } from "dotenv";
-import { scopeFor, type Scope } from "../scopes";
-import type { ScopeKey } from "../types";
+import { DOTENV_KINDS, dotenvScopeOf, type Scope } from "../scopes";
+import type { DotenvKind, ScopeTarget } from "../types";
 import { MAX_VALUE_BYTES, nameRule } from "../lifecycle/input-rules";
 
 /**
@@ -9,37 +9,12 @@ import { MAX_VALUE_BYTES, nameRule } from "../lifecycle/input-rules";
  * the file's values are secrets and the message is printed by the engine.
  */
 
-/** What the items of the file become: Actions, Dependabot or Codespaces secrets, or Actions variables. */
-export type DotenvKind = "actions" | "dependabot" | "codespaces" | "variables";
-
-/** Where they go. Decided by the identity fields given, as for the resource classes. */
-export type DotenvTarget = "repository" | "environment" | "organization";
-
-export const DOTENV_KINDS: readonly DotenvKind[] = ["actions", "dependabot", "codespaces", "variables"];
-
-/** GitHub has no environment Dependabot or Codespaces secrets: those cells are missing. */
-const SCOPE_OF: Readonly<Record<DotenvKind, Partial<Record<DotenvTarget, ScopeKey>>>> = {
-  actions: {
-    repository: "actions-repository-secret",
-    environment: "actions-environment-secret",
-    organization: "actions-organization-secret",
-  },
-  dependabot: { repository: "dependabot-repository-secret", organization: "dependabot-organization-secret" },
-  codespaces: { repository: "codespaces-repository-secret", organization: "codespaces-organization-secret" },
-  variables: {
-    repository: "actions-repository-variable",
-    environment: "actions-environment-variable",
-    organization: "actions-organization-variable",
-  },
-};
-
-/** The scope of `kind` items in a `target`, or why there is none. */
-export function dotenvScope(kind: DotenvKind, target: DotenvTarget): Scope | string {
+/** The scope of `kind` items in a `target` (from the registry, scopes.ts), or why there is none. */
+export function dotenvScope(kind: DotenvKind, target: ScopeTarget): Scope | string {
   if (!DOTENV_KINDS.includes(kind)) {
     return `\`kind\` must be one of ${DOTENV_KINDS.map((k) => `"${k}"`).join(", ")}, got ${JSON.stringify(kind)}`;
   }
-  const key = SCOPE_OF[kind][target];
-  return key ? scopeFor(key) : `GitHub has no ${target} ${kind} secrets; an environment holds Actions secrets and variables only`;
+  return dotenvScopeOf(kind, target) ?? `GitHub has no ${target} ${kind} secrets; an environment holds Actions secrets and variables only`;
 }
 
 /** One key of the file: `name` is GitHub's (upper-case) name, the child resource's name is derived from it. */

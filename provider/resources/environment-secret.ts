@@ -1,8 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { DriftPolicy, ValueSource } from "../types";
-import { providerFor } from "./provider-objects";
 import type { RepositoryArgs, SecretValueArgs } from "./common-args";
-import { exposeAbsentOutputs, MODULE, OPTIONAL_SECRET_OUTPUTS, secretOptions, secretProps } from "./resource-options";
+import { exposeAbsentOutputs, registration } from "./registration";
 
 export interface EnvironmentSecretArgs extends RepositoryArgs, SecretValueArgs {
   /** The deployment environment's name, as shown on GitHub (`/`, spaces and any letters allowed). */
@@ -30,7 +29,7 @@ export class EnvironmentSecret extends pulumi.dynamic.Resource {
   declare readonly updatedAt: pulumi.Output<string>;
 
   constructor(name: string, args: EnvironmentSecretArgs, opts?: pulumi.CustomResourceOptions) {
-    super(providerFor("actions-environment-secret"), name, secretProps(args), secretOptions(opts), MODULE, "EnvironmentSecret");
-    exposeAbsentOutputs(this, OPTIONAL_SECRET_OUTPUTS);
+    super(...registration("EnvironmentSecret", name, args, opts));
+    exposeAbsentOutputs(this, "secret");
   }
 }

@@ -1,8 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { DriftPolicy } from "../types";
-import { providerFor } from "./provider-objects";
 import type { DriftArgs, RepositoryArgs } from "./common-args";
-import { exposeAbsentOutputs, MODULE, OPTIONAL_VARIABLE_OUTPUTS, variableProps } from "./resource-options";
+import { exposeAbsentOutputs, registration } from "./registration";
 
 export interface EnvironmentVariableArgs extends RepositoryArgs, DriftArgs {
   /** The deployment environment's name, as shown on GitHub. */
@@ -27,7 +26,7 @@ export class EnvironmentVariable extends pulumi.dynamic.Resource {
   declare readonly updatedAt: pulumi.Output<string>;
 
   constructor(name: string, args: EnvironmentVariableArgs, opts?: pulumi.CustomResourceOptions) {
-    super(providerFor("actions-environment-variable"), name, variableProps(args), opts, MODULE, "EnvironmentVariable");
-    exposeAbsentOutputs(this, OPTIONAL_VARIABLE_OUTPUTS);
+    super(...registration("EnvironmentVariable", name, args, opts));
+    exposeAbsentOutputs(this, "variable");
   }
 }

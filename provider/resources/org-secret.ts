@@ -1,8 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { DriftPolicy, RepositoryReference, ValueSource, Visibility } from "../types";
-import { providerFor } from "./provider-objects";
 import type { OrganizationArgs, OrganizationSelectionArgs, SecretValueArgs } from "./common-args";
-import { exposeAbsentOutputs, MODULE, OPTIONAL_SECRET_OUTPUTS, secretOptions, secretProps } from "./resource-options";
+import { exposeAbsentOutputs, registration } from "./registration";
 
 export interface OrgSecretArgs extends OrganizationArgs, OrganizationSelectionArgs, SecretValueArgs {
   secretName: pulumi.Input<string>;
@@ -29,14 +28,7 @@ export class OrgSecret extends pulumi.dynamic.Resource {
   declare readonly updatedAt: pulumi.Output<string>;
 
   constructor(name: string, args: OrgSecretArgs, opts?: pulumi.CustomResourceOptions) {
-    super(
-      providerFor("actions-organization-secret"),
-      name,
-      secretProps({ visibility: undefined, selectedRepositories: undefined, ...args }, true),
-      secretOptions(opts),
-      MODULE,
-      "OrgSecret",
-    );
-    exposeAbsentOutputs(this, OPTIONAL_SECRET_OUTPUTS);
+    super(...registration("OrgSecret", name, args, opts));
+    exposeAbsentOutputs(this, "secret");
   }
 }

@@ -1,8 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { DriftPolicy, RepositoryReference, Visibility } from "../types";
-import { providerFor } from "./provider-objects";
 import type { DriftArgs, OrganizationArgs, OrganizationSelectionArgs } from "./common-args";
-import { exposeAbsentOutputs, MODULE, OPTIONAL_VARIABLE_OUTPUTS, variableProps } from "./resource-options";
+import { exposeAbsentOutputs, registration } from "./registration";
 
 export interface OrgVariableArgs extends OrganizationArgs, OrganizationSelectionArgs, DriftArgs {
   variableName: pulumi.Input<string>;
@@ -26,14 +25,7 @@ export class OrgVariable extends pulumi.dynamic.Resource {
   declare readonly updatedAt: pulumi.Output<string>;
 
   constructor(name: string, args: OrgVariableArgs, opts?: pulumi.CustomResourceOptions) {
-    super(
-      providerFor("actions-organization-variable"),
-      name,
-      variableProps({ visibility: undefined, selectedRepositories: undefined, ...args }, true),
-      opts,
-      MODULE,
-      "OrgVariable",
-    );
-    exposeAbsentOutputs(this, OPTIONAL_VARIABLE_OUTPUTS);
+    super(...registration("OrgVariable", name, args, opts));
+    exposeAbsentOutputs(this, "variable");
   }
 }

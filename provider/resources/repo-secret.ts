@@ -1,8 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { DriftPolicy, ValueSource } from "../types";
-import { providerFor } from "./provider-objects";
 import type { RepositoryArgs, SecretValueArgs } from "./common-args";
-import { exposeAbsentOutputs, MODULE, OPTIONAL_SECRET_OUTPUTS, secretOptions, secretProps } from "./resource-options";
+import { exposeAbsentOutputs, registration } from "./registration";
 
 export interface RepoSecretArgs extends RepositoryArgs, SecretValueArgs {
   /** `[A-Za-z0-9_]`, not starting with a digit or `GITHUB_`; stored upper-case. */
@@ -28,7 +27,7 @@ export class RepoSecret extends pulumi.dynamic.Resource {
   declare readonly updatedAt: pulumi.Output<string>;
 
   constructor(name: string, args: RepoSecretArgs, opts?: pulumi.CustomResourceOptions) {
-    super(providerFor("actions-repository-secret"), name, secretProps(args), secretOptions(opts), MODULE, "RepoSecret");
-    exposeAbsentOutputs(this, OPTIONAL_SECRET_OUTPUTS);
+    super(...registration("RepoSecret", name, args, opts));
+    exposeAbsentOutputs(this, "secret");
   }
 }

@@ -1,8 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { DriftPolicy } from "../types";
-import { providerFor } from "./provider-objects";
 import type { DriftArgs, RepositoryArgs } from "./common-args";
-import { exposeAbsentOutputs, MODULE, OPTIONAL_VARIABLE_OUTPUTS, variableProps } from "./resource-options";
+import { exposeAbsentOutputs, registration } from "./registration";
 
 export interface RepoVariableArgs extends RepositoryArgs, DriftArgs {
   /** `[A-Za-z0-9_]`, not starting with a digit or `GITHUB_`; stored upper-case. */
@@ -25,7 +24,7 @@ export class RepoVariable extends pulumi.dynamic.Resource {
   declare readonly updatedAt: pulumi.Output<string>;
 
   constructor(name: string, args: RepoVariableArgs, opts?: pulumi.CustomResourceOptions) {
-    super(providerFor("actions-repository-variable"), name, variableProps(args), opts, MODULE, "RepoVariable");
-    exposeAbsentOutputs(this, OPTIONAL_VARIABLE_OUTPUTS);
+    super(...registration("RepoVariable", name, args, opts));
+    exposeAbsentOutputs(this, "variable");
   }
 }

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import * as pulumi from "@pulumi/pulumi";
-import { childName, dotenvItems, dotenvScope, parseDotenv, type DotenvKind, type DotenvTarget } from "./dotenv-items";
-import type { Scope } from "../scopes";
-import type { DriftPolicy, RepositoryReference, ScopeKey, Visibility } from "../types";
+import { childName, dotenvItems, dotenvScope, parseDotenv } from "./dotenv-items";
+import { targetArguments, targetOfArguments, type Scope } from "../scopes";
+import type { DotenvKind, DriftPolicy, RepositoryReference, ResourceClassName, ScopeTarget, Visibility } from "../types";
 import { CodespacesSecret } from "./codespaces-secret";
 import { DependabotSecret } from "./dependabot-secret";
 import { EnvironmentSecret } from "./environment-secret";
@@ -11,7 +11,7 @@ import { OrgSecret } from "./org-secret";
 import { OrgVariable } from "./org-variable";
 import { RepoSecret } from "./repo-secret";
 import { RepoVariable } from "./repo-variable";
-import { MODULE } from "./resource-options";
+import { MODULE } from "./registration";
 
 export interface SecretsFromDotenvArgs {
   /** A `.env` file, read when the program runs; relative paths start at the program's working directory. */
@@ -38,26 +38,20 @@ export interface SecretsFromDotenvArgs {
 
 type ChildClass = new (name: string, args: never, opts?: pulumi.CustomResourceOptions) => pulumi.CustomResource;
 
-/** The resource class of each scope a `.env` file can go to. */
-const CHILD_CLASS: Readonly<Partial<Record<ScopeKey, ChildClass>>> = {
-  "actions-repository-secret": RepoSecret,
-  "actions-environment-secret": EnvironmentSecret,
-  "actions-organization-secret": OrgSecret,
-  "dependabot-repository-secret": DependabotSecret,
-  "dependabot-organization-secret": DependabotSecret,
-  "codespaces-repository-secret": CodespacesSecret,
-  "codespaces-organization-secret": CodespacesSecret,
-  "actions-repository-variable": RepoVariable,
-  "actions-environment-variable": EnvironmentVariable,
-  "actions-organization-variable": OrgVariable,
+/** The classes by name, as the registry (scopes.ts) names the class of each scope. */
+const CLASSES: Readonly<Record<ResourceClassName, ChildClass>> = {
+  RepoSecret,
+  EnvironmentSecret,
+  OrgSecret,
+  DependabotSecret,
+  CodespacesSecret,
+  RepoVariable,
+  EnvironmentVariable,
+  OrgVariable,
 };
 
-/** The identity fields each target takes; any other one given is a mistake. */
-const TARGET_FIELDS: Readonly<Record<DotenvTarget, readonly (keyof SecretsFromDotenvArgs)[]>> = {
-  repository: ["owner", "repository"],
-  environment: ["owner", "repository", "environment"],
-  organization: ["org", "visibility", "selectedRepositories"],
-};
+/** A `.env` component targets a repository, an environment or an organization, never a user. */
+type DotenvTarget = Exclude<ScopeTarget, "user">;
 
 /**
  * Every key of a `.env` file as one GitHub secret or variable: a child resource of the
@@ -89,21 +83,20 @@ export class SecretsFromDotenv extends pulumi.ComponentResource {
       return error;
     };
 
-    const target: DotenvTarget =
-      args.environment !== undefined ? "environment" : args.repository !== undefined ? "repository" : "organization";
+    const target = targetOfArguments(args) as DotenvTarget;
     const problem = argumentsProblem(args, target);
     if (problem) throw fail(problem);
     const scope = dotenvScope(args.kind ?? "actions", target);
     if (typeof scope === "string") throw fail(scope);
     // A field not given goes to every child as undefined, which is the same as not given.
-    const shared = Object.fromEntries([...TARGET_FIELDS[target], "onDrift" as const].map((f) => [f, args[f]]));
+    const shared = Object.fromEntries([...targetArguments(target), "onDrift"].map((f) => [f, args[f as keyof SecretsFromDotenvArgs]]));
     const source = args.path !== undefined ? `.env file ${JSON.stringify(args.path)}` : "`content`";
 
     /** Checks every key, then creates one child per key; nothing is created when a key is bad. */
     const createChildren = (values: Readonly<Record<string, string>>, valueOf: (key: string) => pulumi.Input<string>) => {
       const { items, problems } = dotenvItems(values, scope);
       if (problems.length > 0) throw fail(`${source}: ${problems.join("; ")}. None of its items was written.`);
-      const Child = CHILD_CLASS[scope.key]!;
+      const Child = CLASSES[scope.resourceClass];
       for (const item of items) {
         const childArgs = { ...shared, [scope.nameProperty]: item.name, value: pulumi.secret(valueOf(item.key)) };
         new Child(childName(name, item.name), childArgs as never, { parent: this });
@@ -132,11 +125,12 @@ function argumentsProblem(args: SecretsFromDotenvArgs, target: DotenvTarget): st
   }
   if (args.path !== undefined && (typeof args.path !== "string" || args.path === "")) return "`path` must be a file path";
   if (target === "environment" && args.repository === undefined) return "`environment` needs the `repository` it belongs to";
+  const fields = targetArguments(target);
   const stray = (["owner", "repository", "environment", "org", "visibility", "selectedRepositories"] as const).filter(
-    (f) => args[f] !== undefined && !TARGET_FIELDS[target].includes(f),
+    (f) => args[f] !== undefined && !fields.includes(f),
   );
   if (stray.length > 0) {
-    return `${stray.map((f) => `\`${f}\``).join(", ")} do not apply to ${target === "repository" ? "a" : "an"} ${target} target (given: ${TARGET_FIELDS[target].map((f) => `\`${f}\``).join(", ")})`;
+    return `${stray.map((f) => `\`${f}\``).join(", ")} do not apply to ${target === "repository" ? "a" : "an"} ${target} target (given: ${fields.map((f) => `\`${f}\``).join(", ")})`;
   }
   return undefined;
 }
