@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
 import { execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { startEmulator, type GitHubEmulator } from "../../emulator";
-import { assertNoPlaintext, configureForEmulator, removeDir, repositoryRoot, requirePulumiCli, resourcesOf, workspaceFor } from "./support";
+import { assertNoPlaintext, configureForEmulator, packRepository, removeDir, repositoryRoot, requirePulumiCli, resourcesOf, setUpUserProject, workspaceFor } from "./support";
 
 /*
  * The package the way users get it: `npm pack`, the tarball installed into a new Pulumi
@@ -26,15 +26,7 @@ describe("end to end: the packed package in a fresh project", function () {
     requirePulumiCli();
     emulator = await startEmulator({ port: 0 });
     projectDir = mkdtempSync(path.join(os.tmpdir(), "github-secrets-user-project-"));
-    const tarball = execFileSync("npm", ["pack", "--silent", "--pack-destination", projectDir], { cwd: repositoryRoot, encoding: "utf8" }).trim().split("\n").pop()!;
-    const sdkVersion = (JSON.parse(readFileSync(path.join(repositoryRoot, "node_modules/@pulumi/pulumi/package.json"), "utf8")) as { version: string }).version;
-    writeFileSync(
-      path.join(projectDir, "package.json"),
-      JSON.stringify({ name: "user-infrastructure", private: true, dependencies: { "@pulumi/pulumi": sdkVersion, "pulumi-github-secrets": `file:./${tarball}` } }, null, 2),
-    );
-    copyFileSync(path.join(__dirname, "program", "index.js"), path.join(projectDir, "index.js"));
-    writeFileSync(path.join(projectDir, "Pulumi.yaml"), "name: user-infrastructure\nruntime:\n  name: nodejs\n  options:\n    typescript: false\nmain: index.js\n");
-    execFileSync("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error", "--prefer-offline"], { cwd: projectDir, stdio: "pipe" });
+    setUpUserProject(projectDir, packRepository(projectDir));
 
     context = workspaceFor(projectDir, "github-secrets-e2e-packed");
     await context.workspace.run(["stack", "init", stack]);

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { PulumiWorkspace, type PulumiRun } from "../../scripts/lib/pulumi-cli";
@@ -19,6 +19,27 @@ export function requirePulumiCli(): void {
   } catch {
     assert.fail("the Pulumi CLI is not on PATH: run the tests with `npm test`, which builds or reuses it");
   }
+}
+
+/** `npm pack` of the repository's current build into `dir`; returns the tarball's file name. */
+export function packRepository(dir: string): string {
+  return execFileSync("npm", ["pack", "--silent", "--pack-destination", dir], { cwd: repositoryRoot, encoding: "utf8" }).trim().split("\n").pop()!;
+}
+
+/**
+ * Makes `projectDir` (outside the repository) a user's Pulumi project: the test program in
+ * plain JavaScript, the repository's version of @pulumi/pulumi, and the package from
+ * `tarball` (a path relative to `projectDir`), installed by npm as a user would.
+ */
+export function setUpUserProject(projectDir: string, tarball: string): void {
+  const sdkVersion = (JSON.parse(readFileSync(path.join(repositoryRoot, "node_modules/@pulumi/pulumi/package.json"), "utf8")) as { version: string }).version;
+  writeFileSync(
+    path.join(projectDir, "package.json"),
+    JSON.stringify({ name: "user-infrastructure", private: true, dependencies: { "@pulumi/pulumi": sdkVersion, "pulumi-github-secrets": `file:./${tarball}` } }, null, 2),
+  );
+  copyFileSync(path.join(__dirname, "program", "index.js"), path.join(projectDir, "index.js"));
+  writeFileSync(path.join(projectDir, "Pulumi.yaml"), "name: user-infrastructure\nruntime:\n  name: nodejs\n  options:\n    typescript: false\nmain: index.js\n");
+  execFileSync("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error", "--prefer-offline"], { cwd: projectDir, stdio: "pipe" });
 }
 
 /** A local file backend and PULUMI_HOME in a fresh temporary directory, pointed at an emulator. */
