@@ -2,17 +2,12 @@ import type * as pulumi from "@pulumi/pulumi";
 import type { ScopeKey } from "./types";
 
 /*
- * The methods of every serialized provider, as the exports of one module: each provider object
- * (`dynamic-provider.ts`) is `Object.create(<these exports>)` with its scope as the only own
- * property. Pulumi's closure serializer captures an object that is the exports of a module
- * under node_modules as `require("<package>/<path>")`, and the prototype of a captured object
- * the same way. So a user's `__provider` is one `require` of this module by package name plus
- * the scope: about 400 characters, no token, URL, absolute path or method source. A new
- * version of the package changes nothing in it, so an upgrade shows no diff.
- *
- * The methods take the implementation by package name when they run, in the provider's
- * process, never at module load: loading this module in the user's program costs nothing, and
- * run from a checkout (serialized by value) they still resolve the installed package.
+ * The methods of every serialized provider: each provider object (resources/provider-objects.ts)
+ * is `Object.create(<these exports>)` plus its scope. Pulumi's serializer writes the exports of
+ * a module under node_modules as `require("<package>/<path>")`, so a `__provider` is that one
+ * `require` and the scope: no token, URL, absolute path or code, unchanged by an upgrade. This
+ * module path is therefore public API. The methods reach operations.ts by package name when
+ * they run, so they resolve the installed package even when serialized from a checkout.
  */
 
 interface ScopedProvider {

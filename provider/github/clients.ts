@@ -24,7 +24,7 @@ export interface GitHubClients {
 
 /**
  * Statuses that another try cannot change. plugin-retry's default list lacks 409, so an
- * expected conflict (a variable that already exists) would wait 14 s of backoff first.
+ * expected conflict (a variable that already exists) would first wait out the whole backoff.
  * 403 and 429 are rate limits (plugin-throttling's, honouring GitHub's headers) or refusals.
  */
 const DO_NOT_RETRY = [400, 401, 403, 404, 409, 410, 422, 429, 451];

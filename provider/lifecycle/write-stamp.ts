@@ -4,15 +4,11 @@ import type { RemoteItem } from "./item-operation";
  * When did our write happen, in GitHub's clock? Refresh compares this with the item's
  * `updated_at` to tell someone else's write (newer) from ours.
  *
- * Why the write response's `Date` header, and not a read-back: GitHub's reads are eventually
- * consistent. Right after a write a GET may answer 404, or the previous version of the item
- * with its older `updated_at`. Recording a stale read-back made the next refresh take our own
- * write for someone else's and drop the value (false drift, a needless rewrite). Retrying the
- * GET until `updated_at` moves costs at least one more request per write and may wait without
- * bound. The `Date` header comes with the write's own response, from the clock that stamps
- * `updated_at`: it is at or after our write's stamp, and costs nothing. `updated_at` has
- * second precision, so a write by someone else within the same second as our response cannot
- * be told apart; a read-back had the same blind spot.
+ * The write response's `Date` header, not a read-back: GitHub's reads are eventually
+ * consistent, and a stale read-back (404, or the previous `updated_at`) made the next refresh
+ * take our own write for someone else's. The header comes from the clock that stamps
+ * `updated_at`, is at or after our write, and costs no request. Within one second (the
+ * precision of `updated_at`) another write cannot be told from ours, as with a read-back.
  * https://docs.github.com/en/rest/using-the-rest-api/best-practices-for-using-the-rest-api
  *
  * Refresh, for its part, never moves the recorded stamp backwards: a read older than it is a

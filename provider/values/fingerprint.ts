@@ -12,12 +12,10 @@ import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from "node:c
  *
  *   $scrypt$ln=14,r=8,p=1$<salt, base64>$<hash, base64>
  *
- * Cost: N = 2^14, r = 8, p = 1 is scrypt's "interactive" setting (16 MiB of memory per hash).
- * Measured on this project's 2-core machines (Node 22): 47 ms of CPU per hash; N = 2^15 took
- * 118 ms and 2^16 230 ms. A preview hashes once per `valueFrom` secret (on libuv's thread pool),
- * so 100 of them cost about 5 s of CPU, which two cores spread to under 3 s; every guess an
- * attacker makes costs the same 47 ms and 16 MiB, per resource. Parameters are read back from
- * each fingerprint, so raising them later keeps old states comparable.
+ * Cost: scrypt's "interactive" setting (N = 2^14, r = 8, p = 1; 16 MiB per hash), paid once
+ * per `valueFrom` secret by a preview and by every guess an attacker makes (figures:
+ * docs/measurements.md). Parameters are read back from each fingerprint, so raising them later
+ * keeps old states comparable.
  */
 
 const ALGORITHM = "scrypt";
