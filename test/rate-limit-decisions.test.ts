@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { classifyRateLimits, clock, rateLimitCallbacks } from "../provider/github/rate-limit-waits";
+import { classifyRateLimits, rateLimitCallbacks, timeOfDay } from "../provider/github/rate-limit-waits";
 
 /*
  * rate-limits.ts on its own: which failures are given plugin-throttling's wording of a rate
@@ -63,7 +63,7 @@ describe("rate-limit decisions: the announcement of a wait", () => {
       "GitHub rate limit: this token's requests for the hour are used up (x-ratelimit-remaining: 0); waiting 90 s until 18:22:30Z " +
         "before PUT /repos/octo-org/app/actions/secrets/X (at most 600 s per request: githubSecrets:maxRateLimitWaitSeconds)",
     ]);
-    assert.equal(clock(now), "18:21:00Z");
+    assert.equal(timeOfDay(now), "18:21:00Z");
   });
 
   it("says a wait once for the requests that wait for the same moment: up to one second later, and not beyond", () => {

@@ -69,7 +69,7 @@ export function rateLimitCallbacks(policy: RateLimitPolicy) {
           ? "this token's requests for the hour are used up (x-ratelimit-remaining: 0)"
           : "GitHub asks to slow down (secondary rate limit: too many requests or too much content created at once)";
       policy.announce(
-        `GitHub rate limit: ${why}; waiting ${retryAfter} s until ${clock(until)} before ${request.method} ${request.url} ` +
+        `GitHub rate limit: ${why}; waiting ${retryAfter} s until ${timeOfDay(until)} before ${request.method} ${request.url} ` +
           `(at most ${policy.maxWaitSeconds} s per request: githubSecrets:maxRateLimitWaitSeconds)`,
       );
     }
@@ -84,6 +84,6 @@ export function rateLimitCallbacks(policy: RateLimitPolicy) {
 }
 
 /** "18:20:00Z" */
-export function clock(epochMs: number): string {
+export function timeOfDay(epochMs: number): string {
   return `${new Date(epochMs).toISOString().slice(11, 19)}Z`;
 }
