@@ -5,19 +5,21 @@ import path from "node:path";
 import { repositoryRoot, requirePulumiCli } from "./support";
 
 /*
- * The README's example of testing your own Pulumi program offline is a real file, run here as a
- * user would run it (its own mocha process, the package by its name), and quoted in the README
- * verbatim, so that the two cannot drift apart.
+ * The docs' example of testing your own Pulumi program offline is a real file, run here as a
+ * user would run it (its own mocha process, the package by its name), and quoted verbatim in
+ * emulator/README.md (the guide the README points testers to), so the two cannot drift apart.
  */
 
 const example = path.join(repositoryRoot, "examples", "offline-testing", "infrastructure.test.ts");
 
-describe("end to end: the README's offline testing example", function () {
+describe("end to end: the documented offline testing example", function () {
   this.timeout(300_000);
 
-  it("is quoted in the README exactly", () => {
+  it("is quoted in emulator/README.md exactly, and the README links to it", () => {
+    const guide = readFileSync(path.join(repositoryRoot, "emulator", "README.md"), "utf8");
+    assert.ok(guide.includes(readFileSync(example, "utf8")), "emulator/README.md does not quote examples/offline-testing/infrastructure.test.ts verbatim");
     const readme = readFileSync(path.join(repositoryRoot, "README.md"), "utf8");
-    assert.ok(readme.includes(readFileSync(example, "utf8")), "README.md does not quote examples/offline-testing/infrastructure.test.ts verbatim");
+    assert.ok(readme.includes("](examples/offline-testing/infrastructure.test.ts)"), "README.md does not link the example");
   });
 
   it("passes with mocha against the emulator", () => {
