@@ -2,25 +2,22 @@
 // against the OpenAPI schemas, applies faults and rate limits, answers like api.github.com and
 // records every request.
 
-import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { performance } from "node:perf_hooks";
+import { authenticate, authorizeInstallation } from "./access-control";
 import { ApiError, GENERIC_DOCS, invalidRequest, notFound } from "./api-error";
-import type { Principal } from "./apps";
-import { resolveFromParams, type ResolvedContainer } from "./containers";
+import { resolveFromParams } from "./containers";
 import type { EmulatorCore } from "./core";
 import { withEcho } from "./echo";
 import { defaultFaultBody, FaultInjector } from "./faults";
 import type { HandlerResult } from "./handler-types";
 import { WRITE_METHODS } from "./matchers";
 import { headerSubset, RequestLog } from "./request-log";
+import { readRequestBody, type BodyProblem } from "./request-body";
+import { isSupportedApiVersion, sendResult } from "./response";
 import { PrimaryRateLimit, SecondaryRateLimit } from "./rate-limit";
 import type { RouteMatch, Router } from "./routes";
-
-export const DEFAULT_API_VERSION = "2022-11-28";
-const SUPPORTED_API_VERSIONS = new Set([DEFAULT_API_VERSION, "2026-03-10"]);
-const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
 const preciseNow = (): number => performance.timeOrigin + performance.now();
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -90,17 +87,7 @@ export class EmulatorServer {
     const rawQuery = qIndex === -1 ? "" : rawUrl.slice(qIndex + 1);
     const seq = this.log.nextSeq();
 
-    const raw = await readBody(req);
-    let body: unknown;
-    let bodyProblem: "json" | "size" | undefined;
-    if (raw === undefined) bodyProblem = "size";
-    else if (raw.length > 0) {
-      try {
-        body = JSON.parse(raw.toString("utf8"));
-      } catch {
-        bodyProblem = "json";
-      }
-    }
+    const { raw, body, problem: bodyProblem } = await readRequestBody(req);
 
     const match = this.parts.router.match(method, rawPath);
     const routeKey = match?.route.key;
@@ -129,7 +116,11 @@ export class EmulatorServer {
     if (this.echoRequests) result = withEcho(result, req, raw);
     try {
       if (delayMs > 0) await sleep(delayMs);
-      this.send(req, res, result);
+      sendResult(res, result, {
+        requestedVersion: req.headers["x-github-api-version"],
+        date: this.parts.core.clock.responseDate(WRITE_METHODS.has(method)),
+        rateLimit: this.primary.count(),
+      });
     } finally {
       release();
     }
@@ -156,22 +147,22 @@ export class EmulatorServer {
     rawQuery: string,
     match: RouteMatch | undefined,
     body: unknown,
-    bodyProblem: "json" | "size" | undefined,
+    bodyProblem: BodyProblem | undefined,
     docs: string | undefined,
   ): HandlerResult {
     try {
-      const principal = this.authenticate(req, match);
+      const core = this.parts.core;
+      const principal = authenticate(req, match, this.parts.token, core);
       const version = req.headers["x-github-api-version"];
-      if (typeof version === "string" && !SUPPORTED_API_VERSIONS.has(version)) {
+      if (typeof version === "string" && !isSupportedApiVersion(version)) {
         throw new ApiError(400, `The requested API version "${version}" is not supported.`);
       }
       if (!match) throw notFound();
       if (bodyProblem === "size") throw new ApiError(413, "Request body too large");
       if (bodyProblem === "json") throw new ApiError(400, "Problems parsing JSON");
       const { route, params } = match;
-      const core = this.parts.core;
       const container = route.scope ? resolveFromParams(core.world, route.scope, params) : undefined;
-      if (principal.kind === "installation") this.authorizeInstallation(principal, method, match, container);
+      if (principal.kind === "installation") authorizeInstallation(core, principal, method, match, container);
       const problem = core.validator.validateBody(route.key, body);
       if (problem !== undefined) throw invalidRequest(problem);
       return route.handler({
@@ -191,76 +182,4 @@ export class EmulatorServer {
       return { status: 500, body: { message: `emulator bug: ${message}`, documentation_url: GENERIC_DOCS, status: "500" } };
     }
   }
-
-  /** The emulator's own token (full access), an App's JWT (only to get installation tokens), or an installation token. */
-  private authenticate(req: IncomingMessage, match: RouteMatch | undefined): Principal {
-    const header = req.headers.authorization;
-    if (header === undefined || header === "") {
-      throw new ApiError(401, "Requires authentication", { documentationUrl: GENERIC_DOCS });
-    }
-    const m = /^(?:token|bearer)\s+(\S+)\s*$/i.exec(header);
-    if (m && m[1] === this.parts.token) return { kind: "user" };
-    const principal = m ? this.parts.core.apps.identify(m[1]!) : undefined;
-    if (!principal) throw new ApiError(401, "Bad credentials", { documentationUrl: GENERIC_DOCS });
-    const appRoute = match?.route.template.startsWith("/app/") ?? false;
-    if ((principal.kind === "app") !== appRoute) {
-      throw new ApiError(principal.kind === "app" ? 403 : 401, principal.kind === "app" ? "Resource not accessible by integration" : "A JSON web token could not be decoded");
-    }
-    return principal;
-  }
-
-  /** An installation token reaches only its installation's account, repositories and permissions. */
-  private authorizeInstallation(principal: Extract<Principal, { kind: "installation" }>, method: string, match: RouteMatch, container: ResolvedContainer | undefined): void {
-    const { apps, world } = this.parts.core;
-    const write = method !== "GET";
-    if (container) {
-      const kind = match.route.template.includes("/variables") ? "variables" : "secrets";
-      apps.authorize(principal.installation, { account: container.account, repository: container.repository, container, kind, write });
-    } else if (match.params.repo !== undefined) {
-      const repository = world.repository(match.params.owner ?? "", match.params.repo);
-      if (repository) apps.authorize(principal.installation, { repository, write });
-    } else {
-      // GET /user: an installation acts for no user.
-      apps.authorize(principal.installation, { write });
-    }
-  }
-
-  private send(req: IncomingMessage, res: ServerResponse, result: HandlerResult): void {
-    const version = req.headers["x-github-api-version"];
-    const headers: Record<string, string> = {
-      "x-github-api-version-selected": typeof version === "string" && SUPPORTED_API_VERSIONS.has(version) ? version : DEFAULT_API_VERSION,
-      "x-github-media-type": "github.v3; format=json",
-      "x-github-request-id": requestId(),
-      date: this.parts.core.clock.responseDate(WRITE_METHODS.has((req.method ?? "GET").toUpperCase())),
-      ...this.primary.count(),
-    };
-    let payload: string | undefined;
-    if (result.body !== undefined && result.status !== 204 && result.status !== 304) {
-      payload = JSON.stringify(result.body);
-      headers["content-type"] = "application/json; charset=utf-8";
-      headers["content-length"] = String(Buffer.byteLength(payload));
-    }
-    for (const [k, v] of Object.entries(result.headers ?? {})) headers[k.toLowerCase()] = v;
-    res.writeHead(result.status, headers);
-    res.end(payload);
-  }
-}
-
-/** The body, or undefined when it exceeds MAX_BODY_BYTES (the rest is drained). */
-async function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  let tooLarge = false;
-  for await (const chunk of req) {
-    const b = chunk as Buffer;
-    size += b.length;
-    if (size > MAX_BODY_BYTES) tooLarge = true;
-    else chunks.push(b);
-  }
-  return tooLarge ? undefined : Buffer.concat(chunks);
-}
-
-function requestId(): string {
-  const h = randomBytes(10).toString("hex").toUpperCase();
-  return `${h.slice(0, 4)}:${h.slice(4, 8)}:${h.slice(8, 12)}:${h.slice(12, 16)}:${h.slice(16, 20)}`;
 }
