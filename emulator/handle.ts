@@ -4,6 +4,7 @@
 import { ApiError } from "./api-error";
 import { resolveContainer, type ResolvedContainer } from "./containers";
 import type { EmulatorCore } from "./core";
+import type { GitHubEmulator } from "./github-emulator";
 import { createVariable, updateVariable, upsertSecret } from "./items";
 import { canonicalName, nameProblem, type NamedThing } from "./names";
 import type { OpenApiValidator } from "./openapi-validator";
@@ -26,7 +27,6 @@ import type {
   AppSpec,
   EmulatorApp,
   IssuedInstallationToken,
-  GitHubEmulator,
 } from "./types";
 
 

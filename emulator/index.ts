@@ -7,12 +7,13 @@
 import "./peer-dependencies";
 import { randomBytes } from "node:crypto";
 import { EmulatorCore } from "./core";
+import type { GitHubEmulator } from "./github-emulator";
 import { Emulator } from "./handle";
 import { OpenApiValidator } from "./openapi-validator";
 import { buildRoutes, Router } from "./routes";
 import { sodiumReady } from "./sealed-box";
 import { EmulatorServer } from "./server";
-import type { AppSpec, GitHubEmulator } from "./types";
+import type { AppSpec } from "./types";
 import type { WorldSeed } from "./world";
 
 export { faults, type FaultTarget } from "./faults";
@@ -21,6 +22,7 @@ export { isoSeconds } from "./clock";
 export type { OpenApiValidator } from "./openapi-validator";
 export { DEFAULT_SEED, type WorldSeed } from "./world";
 export * from "./types";
+export type { GitHubEmulator } from "./github-emulator";
 
 export interface EmulatorOptions {
   /** Port on 127.0.0.1 (default 0: any free port). */
