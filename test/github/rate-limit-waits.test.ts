@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
-import { faults, type Container, type RecordedRequest } from "../emulator";
-import { configureProvider } from "./support/configure-provider";
-import { createVia } from "./support/lifecycle";
-import { emulator } from "./support/root-hooks";
+import { faults, type Container, type RecordedRequest } from "../../emulator";
+import { configureProvider } from "../support/configure-provider";
+import { createVia } from "../support/lifecycle";
+import { emulator } from "../support/root-hooks";
 
 /*
  * GitHub's rate limits, answered by the emulator: each is waited out as its headers say, for

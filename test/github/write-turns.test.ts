@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { Octokit } from "@octokit/rest";
-import { releaseWriteTurns, serialWrites, WriteTurns } from "../provider/github/write-turns";
+import { releaseWriteTurns, serialWrites, WriteTurns } from "../../provider/github/write-turns";
 
 /*
  * One write's HTTP exchange at a time, each start at least the write interval after the last;
