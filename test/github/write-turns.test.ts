@@ -1,12 +1,14 @@
 import assert from "node:assert/strict";
 import { Octokit } from "@octokit/rest";
+import { install, type Clock } from "@sinonjs/fake-timers";
 import { releaseWriteTurns, serialWrites, WriteTurns } from "../../provider/github/write-turns";
 
 /*
  * One write's HTTP exchange at a time, each start at least the write interval after the last;
  * a write refused for a rate limit keeps its turn until its last try is done; reads and the
  * requests for tokens never wait behind a write. The plugins are driven through a minimal
- * `hook`, with requests that finish when the test says so.
+ * `hook`, with requests that finish when the test says so; waits run on a fake clock that the
+ * test moves on, so that no result depends on how busy the machine is.
  */
 
 type Options = { method: string; url: string };
@@ -63,7 +65,28 @@ async function nextWriteRuns(http: ReturnType<typeof exchanges>, second: Promise
 
 const put = (name: string): Options => ({ method: "PUT", url: `/repos/o/r/actions/secrets/${name}` });
 
+/** When the fake clock starts: any time but the epoch, from which the first write would wait an interval. */
+const START = Date.UTC(2026, 0, 1);
+
+/** For each test of the describe block: a fake clock for timers and Date, at START, removed after the test. */
+function onFakeClock(): { readonly now: Clock } {
+  const clock = { now: undefined as unknown as Clock };
+  beforeEach(() => void (clock.now = install({ now: START, toFake: ["setTimeout", "clearTimeout", "Date"] })));
+  afterEach(() => clock.now.uninstall());
+  return clock;
+}
+
+/**
+ * Moves the wall clock (Date.now) back 1 ms without moving the timers: each then fires when
+ * Date.now() reads 1 ms short of its delay, as Node's timers can.
+ */
+function timersFireEarly(clock: Clock): void {
+  clock.setSystemTime(clock.now - 1);
+}
+
 describe("write turns: one write at a time, paced", () => {
+  const clock = onFakeClock();
+
   it("starts a second write only when the first's turn is released, and only by its holder", async () => {
     const turns = new WriteTurns(0);
     const first = {};
@@ -78,31 +101,47 @@ describe("write turns: one write at a time, paced", () => {
     assert.equal(await settlesWithoutTimer(secondStarts), true, "the released turn did not pass to the waiting write");
   });
 
-  it("starts each write at least the interval after the previous one", async () => {
+  it("starts each write the interval after the previous one's start", async () => {
     const turns = new WriteTurns(40);
-    const before = Date.now();
     const first = {};
     await turns.take(first);
     turns.release(first);
-    await turns.take({});
-    const elapsed = Date.now() - before;
-    assert.ok(elapsed >= 35, `the second write started ${elapsed} ms after the first, with an interval of 40 ms`);
+    const second = {};
+    const secondStarts = turns.take(second);
+    await clock.now.tickAsync(39);
+    assert.equal(await settlesWithoutTimer(secondStarts), false, "the second write started 39 ms after the first, with an interval of 40 ms");
+    await clock.now.tickAsync(1);
+    assert.equal(await settlesWithoutTimer(secondStarts), true, "the second write had not started 40 ms after the first");
+    // The third write's interval runs from the second's start, not from its own arrival.
+    await clock.now.tickAsync(15);
+    turns.release(second);
+    const thirdStarts = turns.take({});
+    await clock.now.tickAsync(24);
+    assert.equal(await settlesWithoutTimer(thirdStarts), false, "the third write started 39 ms after the second");
+    await clock.now.tickAsync(1);
+    assert.equal(await settlesWithoutTimer(thirdStarts), true, "the third write had not started 40 ms after the second");
   });
 
   it("waits for no timer when no wait is due: the first write, and one exactly the interval after the last", async () => {
-    const realNow = Date.now;
-    let now = 1_000_000;
-    Date.now = () => now;
-    try {
-      const turns = new WriteTurns(40);
-      const first = {};
-      assert.equal(await settlesWithoutTimer(turns.take(first)), true, "the first write waited");
-      turns.release(first);
-      now += 40;
-      assert.equal(await settlesWithoutTimer(turns.take({})), true, "a write the interval after the last one waited");
-    } finally {
-      Date.now = realNow;
-    }
+    const turns = new WriteTurns(40);
+    const first = {};
+    assert.equal(await settlesWithoutTimer(turns.take(first)), true, "the first write waited");
+    turns.release(first);
+    clock.now.tick(40);
+    assert.equal(await settlesWithoutTimer(turns.take({})), true, "a write the interval after the last one waited");
+    assert.equal(clock.now.countTimers(), 0, "a timer was armed");
+  });
+
+  it("starts a write when its timer fires, though Date.now() reads a millisecond short", async () => {
+    const turns = new WriteTurns(40);
+    const first = {};
+    await turns.take(first);
+    turns.release(first);
+    const secondStarts = turns.take({});
+    timersFireEarly(clock.now);
+    await clock.now.tickAsync(40);
+    assert.equal(await settlesWithoutTimer(secondStarts), true, "the write waited for another timer after its own had fired");
+    assert.equal(clock.now.countTimers(), 0, "a second timer was armed");
   });
 });
 
@@ -212,28 +251,41 @@ describe("serial writes: the plugins around each write's HTTP exchange", () => {
 });
 
 describe("the door into plugin-throttling's pool: writes enter an interval apart, retries first", () => {
-  /** Schedules an empty job as plugin-throttling does (`write.key(id).schedule(options, noop)`); records its entry. */
+  const clock = onFakeClock();
+
+  /** Schedules an empty job as plugin-throttling does (`write.key(id).schedule(options, noop)`); records its entry, in ms from START. */
   function enterAll(turns: WriteTurns, names: Array<[string, { priority?: number }]>, entered: Array<{ name: string; at: number }>): Promise<unknown>[] {
-    return names.map(([name, options]) => turns.door.key().schedule(options, async () => void entered.push({ name, at: Date.now() })));
+    return names.map(([name, options]) => turns.door.key().schedule(options, async () => void entered.push({ name, at: Date.now() - START })));
   }
 
-  it("lets writes in at least the interval apart, in the order they came", async () => {
+  it("lets writes in the interval apart, in the order they came", async () => {
     const entered: Array<{ name: string; at: number }> = [];
-    await Promise.all(enterAll(new WriteTurns(40), [["A", {}], ["B", {}], ["C", {}]], entered));
-    assert.deepEqual(entered.map((e) => e.name), ["A", "B", "C"]);
-    // Each time is taken as the job runs, a microtask after its entry: the clock may tick in
-    // between, so two entries exactly 40 ms apart can read 39.
-    for (let i = 1; i < entered.length; i++) assert.ok(entered[i]!.at - entered[i - 1]!.at >= 39, `entries ${entered[i]!.at - entered[i - 1]!.at} ms apart`);
+    const all = Promise.all(enterAll(new WriteTurns(40), [["A", {}], ["B", {}], ["C", {}]], entered));
+    await clock.now.tickAsync(39);
+    assert.deepEqual(entered, [{ name: "A", at: 0 }], "a write went in before the interval had passed");
+    await clock.now.tickAsync(41);
+    await all;
+    assert.deepEqual(entered, [
+      { name: "A", at: 0 },
+      { name: "B", at: 40 },
+      { name: "C", at: 80 },
+    ]);
   });
 
   it("lets a retry (priority 0, as plugin-throttling schedules one) in before the writes still waiting", async () => {
     const turns = new WriteTurns(40);
     const entered: Array<{ name: string; at: number }> = [];
     const first = enterAll(turns, [["A", {}], ["B", {}], ["C", {}]], entered);
-    await microtasks();
+    await clock.now.tickAsync(10);
     const retry = enterAll(turns, [["A again", { priority: 0, weight: 0 } as { priority?: number }]], entered);
+    await clock.now.tickAsync(120);
     await Promise.all([...first, ...retry]);
-    assert.deepEqual(entered.map((e) => e.name), ["A", "A again", "B", "C"]);
+    assert.deepEqual(entered, [
+      { name: "A", at: 0 },
+      { name: "A again", at: 40 },
+      { name: "B", at: 80 },
+      { name: "C", at: 120 },
+    ]);
   });
 
   it("lets every write in at once, without a timer, when the interval is 0", async () => {
@@ -241,22 +293,23 @@ describe("the door into plugin-throttling's pool: writes enter an interval apart
     const all = Promise.all(enterAll(new WriteTurns(0), [["A", {}], ["B", {}], ["C", {}], ["D", {}]], entered));
     assert.ok(await settlesWithoutTimer(all), "a write waited for a timer");
     assert.deepEqual(entered.map((e) => e.name), ["A", "B", "C", "D"]);
+    assert.equal(clock.now.countTimers(), 0, "a timer was armed");
   });
 
-  it("waits on one timer at a time, however many writes wait", async () => {
-    const turns = new WriteTurns(30);
-    const timers: number[] = [];
-    const setTimer = globalThis.setTimeout;
-    globalThis.setTimeout = ((run: () => void, ms?: number) => {
-      timers.push(ms ?? 0);
-      return setTimer(run, ms);
-    }) as typeof setTimeout;
-    try {
-      await Promise.all(enterAll(turns, [["A", {}], ["B", {}], ["C", {}], ["D", {}], ["E", {}]], []));
-    } finally {
-      globalThis.setTimeout = setTimer;
+  it("waits on one timer at a time, however many writes wait, and lets one write in per timer", async () => {
+    const entered: Array<{ name: string; at: number }> = [];
+    const all = Promise.all(enterAll(new WriteTurns(30), [["A", {}], ["B", {}], ["C", {}], ["D", {}], ["E", {}]], entered));
+    await microtasks();
+    for (let waits = 1; waits <= 4; waits++) {
+      assert.equal(clock.now.countTimers(), 1, `${clock.now.countTimers()} timers pending for the writes still waiting, after ${waits - 1} waits`);
+      // Every timer fires when Date.now() reads a millisecond short, as Node's can.
+      timersFireEarly(clock.now);
+      await clock.now.tickAsync(30);
+      assert.equal(entered.length, waits + 1, `${entered.length} writes in after ${waits} waits`);
     }
-    assert.equal(timers.length, 4, `timers of ${timers.join(", ")} ms for four waits`);
+    await all;
+    assert.equal(clock.now.countTimers(), 0, "a timer was left armed");
+    assert.deepEqual(entered.map((e) => e.name), ["A", "B", "C", "D", "E"]);
   });
 
   it("answers with what the job returns", async () => {
