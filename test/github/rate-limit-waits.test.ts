@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { faults, type Container, type RecordedRequest } from "../../emulator";
+import { WriteTurns } from "../../provider/github/write-turns";
 import { configureProvider } from "../support/configure-provider";
 import { createVia } from "../support/lifecycle";
 import { emulator } from "../support/root-hooks";
@@ -9,14 +10,25 @@ import { emulator } from "../support/root-hooks";
  * as long as the total wait of one request stays within githubSecrets:maxRateLimitWaitSeconds,
  * however many times GitHub refuses; the user is told why the update waits; past the bound
  * the failure says until when and what to do.
+ *
+ * The requests go over HTTP to the emulator, so the clock stays real: the tests assert which
+ * request came first and how many tries there were, and measure a wait only where the wait is
+ * what they test, against a lower bound of the waits GitHub asked for. The emulator times
+ * requests on the monotonic clock (performance.now()); Date.now(), by which GitHub's
+ * x-ratelimit-reset is read, may drift from it by seconds in a long run, so the two are never
+ * compared with each other.
  */
 
 const REPO: Container = { app: "actions", owner: "octo-org", repo: "app" };
 const VALUE = "the-rate-limited-plaintext";
 const news = (name: string) => ({ owner: "octo-org", repository: "app", secretName: name, value: VALUE });
 const create = (name: string) => createVia("actions-repository-secret", news(name));
+/** The PUTs of secrets (all, or NAME's) in the order they reached the emulator. */
 const puts = (name?: string): RecordedRequest[] =>
-  emulator().requests.filter((r) => r.method === "PUT" && r.route?.endsWith("/secrets/{secret_name}") && (name === undefined || r.path.endsWith(`/${name}`)));
+  emulator()
+    .requests.filter((r) => r.method === "PUT" && r.route?.endsWith("/secrets/{secret_name}") && (name === undefined || r.path.endsWith(`/${name}`)))
+    .sort((a, b) => a.seq - b.seq);
+const secretOf = (request: RecordedRequest) => request.path.slice(request.path.lastIndexOf("/") + 1);
 
 /** Runs `body` with console.warn (the provider's stderr, which `pulumi up` shows) recorded; restores it. */
 async function recordingWarnings<T>(body: () => Promise<T>): Promise<{ result: T; warnings: string[] }> {
@@ -38,11 +50,46 @@ function assertNoSecretIn(texts: readonly string[]): void {
 }
 
 /**
- * A second of waiting lasts SECOND ms here (github-client.ts's test seam; 1000 in production):
+ * A second of waiting lasts SECOND ms here (the Deployment's `secondMs`; 1000 in production):
  * the provider waits the seconds GitHub names, each shorter. Long enough to tell a wait from
  * an immediate retry (a few ms), short enough to keep these tests fast.
  */
 const SECOND = 60;
+
+/**
+ * Asserts that the emulator saw `next` start at least `seconds` of GitHub's (SECOND ms each)
+ * after it answered `refused`. A lower bound only: a busy machine makes waits longer, never
+ * shorter. The 10% spared covers a timer that fires a millisecond early and the rounding of
+ * the provider's Date.now() against the emulator's clock; a wait that ignored GitHub's would
+ * still fall far below it.
+ */
+function assertWaited(refused: RecordedRequest, next: RecordedRequest, seconds: number, what: string): void {
+  const waitedMs = next.startedAt - refused.finishedAt;
+  assert.ok(waitedMs >= 0.9 * seconds * SECOND, `${what} ${Math.round(waitedMs)} ms after the refusal, which asked for ${seconds} s (${seconds * SECOND} ms here)`);
+}
+
+/**
+ * Records, in order, each arrival at WriteTurns' door into plugin-throttling's pool and each
+ * entry, a retry (priority 0) told from a first try; restores the door after `body`. Over HTTP
+ * that order cannot be seen: the write that was refused keeps its turn, so it sends before
+ * the others however late it goes in.
+ */
+async function recordingDoor<T>(body: () => Promise<T>): Promise<string[]> {
+  const door = WriteTurns.prototype as unknown as { enter(retry: boolean): Promise<void> };
+  const enter = door.enter;
+  const events: string[] = [];
+  door.enter = function (this: WriteTurns, retry: boolean) {
+    const who = retry ? "retry" : "write";
+    events.push(`${who} arrives`);
+    return enter.call(this, retry).then(() => void events.push(`${who} goes in`));
+  };
+  try {
+    await body();
+  } finally {
+    door.enter = enter;
+  }
+  return events;
+}
 
 const announcements = (warnings: readonly string[]) => warnings.filter((w) => w.startsWith("GitHub rate limit: "));
 
@@ -57,11 +104,9 @@ describe("rate limits: waited out within a bound on the total wait, and announce
     emulator().injectFault(faults.tooManyRequests({ method: "PUT" }, 2));
     const { warnings } = await recordingWarnings(() => create("PLAIN_429"));
     assert.equal(emulator().getSecret(REPO, "PLAIN_429")?.value, VALUE);
+    assert.deepEqual(puts().map((r) => r.status), [429, 201]);
     const [refused, accepted] = puts();
-    assert.equal(refused?.status, 429);
-    assert.equal(puts().length, 2);
-    const waitedMs = accepted!.startedAt - refused!.finishedAt;
-    assert.ok(waitedMs >= 1.9 * SECOND, `retried ${Math.round(waitedMs)} ms after a retry-after of 2 s (${2 * SECOND} ms here)`);
+    assertWaited(refused!, accepted!, 2, "retried");
     assert.match(announcements(warnings).join("\n"), /GitHub rate limit: GitHub asks to slow down \(secondary rate limit[^)]*\); waiting 2 s until \d\d:\d\d:\d\dZ before PUT \/repos\/octo-org\/app\/actions\/secrets\/PLAIN_429/);
     assertNoSecretIn(warnings);
   });
@@ -81,26 +126,33 @@ describe("rate limits: waited out within a bound on the total wait, and announce
   });
 
   it("waits until x-ratelimit-reset on a primary limit, however many times GitHub refuses", async () => {
-    // The reset is fixed when the fault is built: every refusal names the same moment, which a
-    // second of SECOND ms does not reach; each wait is the seconds until it, plus one.
-    const fault = faults.primaryRateLimit({ method: "PUT", times: 5 }, 1);
+    // Every refusal names the same reset, RESET_S s ahead, which seconds of `secondMs` do not
+    // reach: plugin-throttling waits the whole seconds from Date.now() until it, plus one.
+    const RESET_S = 10;
+    const secondMs = 20;
+    await configureProvider({}, { secondMs });
+    const before = Date.now();
+    const fault = faults.primaryRateLimit({ method: "PUT", times: 5 }, RESET_S);
     const resetMs = Number(fault.headers!["x-ratelimit-reset"]) * 1000;
     emulator().injectFault(fault);
     const { warnings } = await recordingWarnings(() => create("PRIMARY"));
+    const after = Date.now();
     assert.equal(emulator().getSecret(REPO, "PRIMARY")?.value, VALUE);
     const tries = puts();
     assert.deepEqual(tries.map((r) => r.status), [403, 403, 403, 403, 403, 201], "five refusals, then the write");
+    // Each refusal came between `before` and `after` by Date.now(): each wait lasted at least
+    // the seconds from `after` to the reset, plus one (some 10 s; a wait that ignored the reset
+    // would last a second or two), less the 10% assertWaited spares.
+    const fewest = Math.ceil((resetMs - after) / 1000) + 1;
+    const most = Math.ceil((resetMs - before) / 1000) + 1;
     for (let i = 1; i < tries.length; i++) {
-      // plugin-throttling reads the clock just after the refusal: the whole seconds left may be one fewer.
-      const seconds = Math.ceil((resetMs - tries[i - 1]!.finishedAt) / 1000);
       const waitedMs = tries[i]!.startedAt - tries[i - 1]!.finishedAt;
-      assert.ok(waitedMs >= 0.95 * seconds * SECOND, `try ${i + 1} ${Math.round(waitedMs)} ms after a refusal ${seconds} s before the reset`);
+      assert.ok(waitedMs >= 0.9 * fewest * secondMs, `try ${i + 1} ${Math.round(waitedMs)} ms after a refusal with ${fewest - 1} s or more left before the reset: ${fewest} s due (${fewest * secondMs} ms here)`);
     }
     const said = announcements(warnings);
-    const [, announced] = /waiting (\d) s/.exec(said[0] ?? "") ?? [];
-    const left = Math.ceil((resetMs - tries[0]!.finishedAt) / 1000);
-    assert.ok(Number(announced) === left + 1 || Number(announced) === left, `waiting ${announced} s, ${left} s before the reset`);
-    assert.match(said[0]!, /GitHub rate limit: this token's requests for the hour are used up \(x-ratelimit-remaining: 0\); waiting \d s until \d\d:\d\d:\d\dZ before PUT \/repos\/octo-org\/app\/actions\/secrets\/PRIMARY \(at most 600 s per request: githubSecrets:maxRateLimitWaitSeconds\)/);
+    const announced = Number((/waiting (\d+) s/.exec(said[0] ?? "") ?? [])[1]);
+    assert.ok(announced >= fewest && announced <= most, `waiting ${announced} s, when ${fewest}–${most} s were due`);
+    assert.match(said[0]!, /GitHub rate limit: this token's requests for the hour are used up \(x-ratelimit-remaining: 0\); waiting \d+ s until \d\d:\d\d:\d\dZ before PUT \/repos\/octo-org\/app\/actions\/secrets\/PRIMARY \(at most 600 s per request: githubSecrets:maxRateLimitWaitSeconds\)/);
     assertNoSecretIn(warnings);
   });
 
@@ -163,25 +215,30 @@ describe("rate limits: waited out within a bound on the total wait, and announce
     // Writes enter plugin-throttling's pool an interval apart (WriteTurns.door). FIRST keeps its
     // turn while it waits; were its retry queued behind the six writes that came after it, it
     // would go in only after them, six intervals later, and every write would wait with it.
-    await configureProvider({ "githubSecrets:writeIntervalMs": String(2 * SECOND) }, { secondMs: SECOND });
+    // The interval is three times GitHub's wait: the retry comes while writes still wait.
+    await configureProvider({ "githubSecrets:writeIntervalMs": String(3 * SECOND) }, { secondMs: SECOND });
     emulator().injectFault(faults.secondaryRateLimit({ method: "PUT", path: "/repos/octo-org/app/actions/secrets/FIRST" }, 1));
-    await Promise.all([create("FIRST"), ...Array.from({ length: 6 }, (_, i) => create(`WAITING_${i}`))]);
-    const [refused, retried] = puts("FIRST");
-    assert.deepEqual([refused!.status, retried!.status], [403, 201]);
-    const after = retried!.startedAt - refused!.finishedAt;
-    assert.ok(after < 5 * SECOND, `FIRST tried again ${Math.round(after)} ms after GitHub's 1 s (${SECOND} ms here) wait began`);
-    assert.equal(puts().length, 8);
+    const waiting = Array.from({ length: 6 }, (_, i) => `WAITING_${i}`);
+    const door = await recordingDoor(() => Promise.all([create("FIRST"), ...waiting.map(create)]));
+    const sent = puts().map((r) => `${secretOf(r)} ${r.status}`);
+    assert.deepEqual(sent.slice(0, 2), ["FIRST 403", "FIRST 201"], "a write started while FIRST waited");
+    assert.deepEqual(sent.slice(2).sort(), waiting.map((name) => `${name} 201`));
+    // The door's record from the retry's arrival on: it goes in next, before any write.
+    const arrival = door.indexOf("retry arrives");
+    const stillWaiting = door.slice(0, arrival).filter((e) => e === "write arrives").length - door.slice(0, arrival).filter((e) => e === "write goes in").length;
+    assert.ok(stillWaiting > 0, `no write was waiting at the door when the retry came: ${door.join(", ")}`);
+    assert.deepEqual(door.slice(arrival, arrival + 2), ["retry arrives", "retry goes in"], `the retry waited behind ${stillWaiting} writes: ${door.join(", ")}`);
   });
 
   it("starts no other write while GitHub asks to wait", async () => {
-    emulator().injectFault(faults.secondaryRateLimit({ method: "PUT", path: "/repos/octo-org/app/actions/secrets/FIRST" }, 2));
+    // 5 s of GitHub's: time enough for SECOND's write to come while FIRST waits.
+    emulator().injectFault(faults.secondaryRateLimit({ method: "PUT", path: "/repos/octo-org/app/actions/secrets/FIRST" }, 5));
     const first = create("FIRST");
     while (!puts("FIRST").some((r) => r.status === 403)) await new Promise((resolve) => setTimeout(resolve, 10));
-    const refusedAt = puts("FIRST")[0]!.finishedAt;
     await Promise.all([first, create("SECOND")]);
-    const second = puts("SECOND");
-    assert.equal(second.length, 1);
-    assert.ok(second[0]!.startedAt - refusedAt >= 1.9 * SECOND, `another write started ${Math.round(second[0]!.startedAt - refusedAt)} ms into a wait of 2 s (${2 * SECOND} ms here)`);
+    assert.deepEqual(puts().map((r) => `${secretOf(r)} ${r.status}`), ["FIRST 403", "FIRST 201", "SECOND 201"], "another write started while GitHub asked to wait");
+    const [refused, retried] = puts("FIRST");
+    assertWaited(refused!, retried!, 5, "FIRST tried again");
     assert.equal(emulator().getSecret(REPO, "SECOND")?.value, VALUE);
   });
 });
