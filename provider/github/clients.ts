@@ -8,7 +8,7 @@ import type { Deployment } from "../deployment/deployment";
 // Plugins' hooks nest in this order, the first innermost: serialWrites gives each write's HTTP
 // exchange its turn; classifyRateLimits sees a failure before plugin-throttling, which waits
 // out rate limits, before plugin-retry, which retries 5xx; releaseWriteTurns, outermost, ends
-// the turn a write refused for a rate limit kept through its waits (serial-writes.ts).
+// the turn a write refused for a rate limit kept through its waits (write-turns.ts).
 const GitHubOctokit = Octokit.plugin(serialWrites, classifyRateLimits, throttling, retry, releaseWriteTurns);
 export type GitHubClient = InstanceType<typeof GitHubOctokit>;
 
@@ -39,7 +39,7 @@ const THROTTLE_ID = "pulumi-github-secrets";
 export function createClients(deployment: Deployment): GitHubClients {
   const { configuration, secondMs } = deployment;
   // One write at a time, each start a pause after the last, GitHub's advice against secondary
-  // limits (serial-writes.ts):
+  // limits (write-turns.ts):
   // https://docs.github.com/en/rest/using-the-rest-api/best-practices-for-using-the-rest-api#avoid-concurrent-requests
   const writeTurns = new WriteTurns(configuration.writeIntervalMs);
   const options = {
@@ -54,7 +54,7 @@ export function createClients(deployment: Deployment): GitHubClients {
     throttle: {
       id: THROTTLE_ID,
       // The part of a Bottleneck group plugin-throttling uses: `key(id).schedule(options, job)`.
-      write: writeTurns.door as unknown as InstanceType<typeof Bottleneck.Group>,
+      write: writeTurns.poolEntry as unknown as InstanceType<typeof Bottleneck.Group>,
       retryAfterBaseValue: secondMs,
       ...rateLimitCallbacks({
         secondMs: secondMs,

@@ -3,7 +3,7 @@
  * and retrying; this module decides, in its callbacks, whether to wait (within a bound on the
  * total time one request may wait, not a number of tries), and tells the user why the update
  * is waiting. No other write starts meanwhile: a write refused for a rate limit keeps its turn
- * through its waits (serial-writes.ts).
+ * through its waits (write-turns.ts).
  * https://docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api#exceeding-the-rate-limit
  */
 

@@ -5,10 +5,9 @@ import type { Octokit } from "@octokit/rest";
  * requests serially instead of concurrently"), each start at least `intervalMs` after the last:
  * https://docs.github.com/en/rest/using-the-rest-api/best-practices-for-using-the-rest-api#avoid-concurrent-requests
  *
- * plugin-throttling paces writes but does not serialize them: its write limiter (here `door`)
- * spaces the writes' entries into its shared pool of ten, so a write slower than the interval
- * overlaps the next one. The turn is taken
- * right around the HTTP exchange (`serialWrites`, the innermost plugin), not around the
+ * plugin-throttling paces writes but does not serialize them: its write limiter (here
+ * `poolEntry`) spaces the writes' entries into its shared pool of ten, so a write slower than
+ * the interval overlaps the next one. The turn is taken right around the HTTP exchange (`serialWrites`, the innermost plugin), not around the
  * plugins' queues: each Bottleneck job costs a few 1 ms timers, and ~25 ms of them per write,
  * taken one write at a time, was most of what 100 serialized writes cost. The plugins' queuing
  * of the next writes now overlaps the write in flight.
@@ -24,10 +23,10 @@ export class WriteTurns {
   private holder: object | undefined;
   private readonly waiting: Array<{ write: object; start: () => void }> = [];
   private lastStart = 0;
-  /** Writes waiting to enter plugin-throttling's pool, retries first; see `door`. */
-  private readonly atDoor: Array<() => void> = [];
+  /** Writes waiting to enter plugin-throttling's pool, retries first; see `poolEntry`. */
+  private readonly waitingForPool: Array<() => void> = [];
   private lastEntry = 0;
-  private doorTimer: NodeJS.Timeout | undefined;
+  private poolEntryTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly intervalMs: number) {}
 
@@ -38,9 +37,9 @@ export class WriteTurns {
    * turn do not fill the pool ahead of reads; a retry (which the plugin schedules with priority
    * 0) enters before the writes still waiting, as it would in Bottleneck. In place of
    * Bottleneck's `maxConcurrent: 1, minTime` group: its job cost a write about 1 ms of CPU and
-   * 5 ms of timers in a provider process, whose code never warms up (docs/benchmarks.md).
+   * 5 ms of timers in a provider process, whose code never warms up.
    */
-  readonly door = {
+  readonly poolEntry = {
     key: () => ({
       schedule: <T>(job: { priority?: number }, run: () => Promise<T>): Promise<T> => this.enter(job.priority === 0).then(run),
     }),
@@ -48,26 +47,26 @@ export class WriteTurns {
 
   private enter(retry: boolean): Promise<void> {
     return new Promise<void>((go) => {
-      if (retry) this.atDoor.unshift(go);
-      else this.atDoor.push(go);
-      this.openDoor();
+      if (retry) this.waitingForPool.unshift(go);
+      else this.waitingForPool.push(go);
+      this.admitDue();
     });
   }
 
   /** Lets in the writes whose entry is due; `timerFired`: the timer armed for the first one's wait. */
-  private openDoor(timerFired = false): void {
-    while (this.doorTimer === undefined && this.atDoor.length > 0) {
+  private admitDue(timerFired = false): void {
+    while (this.poolEntryTimer === undefined && this.waitingForPool.length > 0) {
       const wait = this.waitAfter(this.lastEntry);
       if (wait > 0 && !timerFired) {
-        this.doorTimer = setTimeout(() => {
-          this.doorTimer = undefined;
-          this.openDoor(true);
+        this.poolEntryTimer = setTimeout(() => {
+          this.poolEntryTimer = undefined;
+          this.admitDue(true);
         }, wait);
         return;
       }
       timerFired = false;
       this.lastEntry = Date.now();
-      this.atDoor.shift()!();
+      this.waitingForPool.shift()!();
     }
   }
 

@@ -69,7 +69,7 @@ function assertWaited(refused: RecordedRequest, next: RecordedRequest, seconds: 
 }
 
 /**
- * Records, in order, each arrival at WriteTurns' door into plugin-throttling's pool and each
+ * Records, in order, each arrival at WriteTurns' entry into plugin-throttling's pool and each
  * entry, a retry (priority 0) told from a first try; restores the door after `body`. Over HTTP
  * that order cannot be seen: the write that was refused keeps its turn, so it sends before
  * the others however late it goes in.
@@ -214,7 +214,7 @@ describe("rate limits: waited out within a bound on the total wait, and announce
   });
 
   it("lets a write refused for a rate limit try again before the writes still waiting to go in", async () => {
-    // Writes enter plugin-throttling's pool an interval apart (WriteTurns.door). FIRST keeps its
+    // Writes enter plugin-throttling's pool an interval apart (WriteTurns.poolEntry). FIRST keeps its
     // turn while it waits; were its retry queued behind the six writes that came after it, it
     // would go in only after them, six intervals later, and every write would wait with it.
     // The interval is three times GitHub's wait: the retry comes while writes still wait.

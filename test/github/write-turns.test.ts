@@ -250,12 +250,12 @@ describe("serial writes: the plugins around each write's HTTP exchange", () => {
   });
 });
 
-describe("the door into plugin-throttling's pool: writes enter an interval apart, retries first", () => {
+describe("entry into plugin-throttling's pool: writes enter an interval apart, retries first", () => {
   const clock = onFakeClock();
 
   /** Schedules an empty job as plugin-throttling does (`write.key(id).schedule(options, noop)`); records its entry, in ms from START. */
   function enterAll(turns: WriteTurns, names: Array<[string, { priority?: number }]>, entered: Array<{ name: string; at: number }>): Promise<unknown>[] {
-    return names.map(([name, options]) => turns.door.key().schedule(options, async () => void entered.push({ name, at: Date.now() - START })));
+    return names.map(([name, options]) => turns.poolEntry.key().schedule(options, async () => void entered.push({ name, at: Date.now() - START })));
   }
 
   it("lets writes in the interval apart, in the order they came", async () => {
@@ -313,6 +313,6 @@ describe("the door into plugin-throttling's pool: writes enter an interval apart
   });
 
   it("answers with what the job returns", async () => {
-    assert.equal(await new WriteTurns(0).door.key().schedule({}, async () => "sent"), "sent");
+    assert.equal(await new WriteTurns(0).poolEntry.key().schedule({}, async () => "sent"), "sent");
   });
 });
