@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { pairedRatio, PHASES, roundsTable, targetsTable, type Results, type Sample } from "../scripts/bench/report";
+import { pairedRatio, PHASES, roundsTable, targetsTable, type Results, type Sample } from "../../scripts/bench/report";
 
 /*
  * The benchmark's statistics (scripts/bench/report.ts): the paired ratio compares ours and the
@@ -15,7 +15,7 @@ function results(ours: number[], floor: number[], pairsPerRound = 1): Results {
   return { ours: of(ours), floor: of(floor) };
 }
 
-describe("benchmark report", () => {
+describe("benchmark report: ratios paired round by round decide the targets", () => {
   it("pairs each round's ours with that round's floor", () => {
     // No-change up on 2026-12-02, 5 rounds on a machine that got faster as it ran: the ratio of
     // the medians is 2.81 / 2.49 = 1.13, the rounds' own ratios 1.02, 1.09, 1.13, 1.01, 1.06.

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
-import { PHASES } from "../scripts/bench/report";
-import { roundSchedule } from "../scripts/bench/schedule";
+import { PHASES } from "../../scripts/bench/report";
+import { roundSchedule } from "../../scripts/bench/schedule";
 
 /*
  * The benchmark's round (scripts/bench/schedule.ts): every phase gets K pairs, and each phase
@@ -10,7 +10,7 @@ import { roundSchedule } from "../scripts/bench/schedule";
 
 const label = ({ phase, pair }: { phase: string; pair: number }) => `${phase} ${pair}`;
 
-describe("benchmark schedule", () => {
+describe("benchmark schedule: K pairs a phase, each on the stack it needs", () => {
   it("runs every phase K times a round, numbering its pairs from 0", () => {
     for (const repeats of [1, 3]) {
       const runs = roundSchedule(repeats);
