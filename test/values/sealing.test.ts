@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import sodium from "libsodium-wrappers";
 import nacl from "tweetnacl";
 import { open, overheadLength } from "tweetnacl-sealedbox-js";
-import { SEALED_BOX_OVERHEAD, sealForGitHub } from "../provider/values/sealing";
+import { SEALED_BOX_OVERHEAD, sealForGitHub } from "../../provider/values/sealing";
 
 // Sizes from the empty value to GitHub's 48 KB limit.
 const SIZES = [0, 1, 1024, 48 * 1024];

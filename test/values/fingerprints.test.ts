@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { randomBytes, scryptSync } from "node:crypto";
-import { fingerprint, matchesFingerprint } from "../provider/values/fingerprint";
+import { fingerprint, matchesFingerprint } from "../../provider/values/fingerprint";
 
 /*
  * Fingerprints as a state holds them: the PHC string carries scrypt's parameters, so one made

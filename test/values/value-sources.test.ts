@@ -3,12 +3,12 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fingerprint, matchesFingerprint } from "../provider/values/fingerprint";
-import { MAX_VALUE_BYTES } from "../provider/lifecycle/input-rules";
-import { readSource } from "../provider/values/value-sources";
-import { deployment, newProviderProcess } from "./support/deployment";
-import { withEnvironment } from "./support/environment";
-import { nodeCommand, readFailure as failure } from "./support/value-source-commands";
+import { fingerprint, matchesFingerprint } from "../../provider/values/fingerprint";
+import { MAX_VALUE_BYTES } from "../../provider/lifecycle/input-rules";
+import { readSource } from "../../provider/values/value-sources";
+import { deployment, newProviderProcess } from "../support/deployment";
+import { withEnvironment } from "../support/environment";
+import { nodeCommand, readFailure as failure } from "../support/value-source-commands";
 
 /*
  * `valueFrom` sources as users of password managers and secret stores script them: what
@@ -122,8 +122,8 @@ describe("valueFrom sources", () => {
       // waits for a line on stdin, as a password prompt does. Inherited, the command would wait
       // for the timeout; closed, it sees the end of input at once.
       const prompt = "let got = ''; process.stdin.on('data', (d) => (got += d)); process.stdin.on('end', () => process.exit(got ? 0 : 4))";
-      const script = `const { Deployment } = require(${JSON.stringify(path.resolve(__dirname, "../provider/deployment/deployment.ts"))});
-      require(${JSON.stringify(path.resolve(__dirname, "../provider/values/value-sources.ts"))})
+      const script = `const { Deployment } = require(${JSON.stringify(path.resolve(__dirname, "../../provider/deployment/deployment.ts"))});
+      require(${JSON.stringify(path.resolve(__dirname, "../../provider/values/value-sources.ts"))})
         .readSource(new Deployment({ baseUrl: "", writeIntervalMs: 0, maxRateLimitWaitSeconds: 0 }), { command: [process.execPath, "-e", ${JSON.stringify(prompt)}], timeoutSeconds: 20 })
         .then(() => console.log("read a value"), (e) => console.log(e.message));`;
       const provider = spawn(process.execPath, ["--import", "tsx", "-e", script], { stdio: ["pipe", "pipe", "inherit"] });

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { checkSecretValue, checkVariableValue } from "../provider/values/value-rules";
+import { checkSecretValue, checkVariableValue } from "../../provider/values/value-rules";
 
 /*
  * The value rules report each failure against the property it is about; check then keeps
