@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
-import { DependabotSecret, OrgVariable, RepoSecret } from "../provider";
-import { providerFor } from "../provider/resources/provider-objects";
-import type { ScopeKey } from "../provider/types";
-import { recordRegistrations, stopMocks, type MockRegistration } from "./support/mock-registrations";
+import { DependabotSecret, OrgVariable, RepoSecret } from "../../provider";
+import { providerFor } from "../../provider/resources/provider-objects";
+import type { ScopeKey } from "../../provider/types";
+import { recordRegistrations, stopMocks, type MockRegistration } from "../support/mock-registrations";
 
 /*
  * What a secret resource asks the engine to keep secret, exactly: its value, its sealed value

@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import path from "node:path";
-import { providerFor } from "../provider/resources/provider-objects";
-import type { ResolvedInputs, ResolvedOutputs } from "../provider/types";
-import { emulator } from "./support/root-hooks";
-import { scopeFixtures } from "./support/scope-fixtures";
+import { providerFor } from "../../provider/resources/provider-objects";
+import type { ResolvedInputs, ResolvedOutputs } from "../../provider/types";
+import { emulator } from "../support/root-hooks";
+import { scopeFixtures } from "../support/scope-fixtures";
 
 /*
  * The serialized provider object, called in this process: each method reaches the package's
@@ -20,7 +20,7 @@ function unloadBuiltPackage(): void {
   for (const file of Object.keys(require.cache)) if (file.startsWith(built + path.sep)) delete require.cache[file];
 }
 
-describe("the provider object Pulumi serializes, called in-process", () => {
+describe("the provider object Pulumi serializes: every call forwarded with its scope, in-process", () => {
   afterEach(unloadBuiltPackage);
 
   for (const fixture of scopeFixtures) {

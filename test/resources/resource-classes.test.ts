@@ -9,11 +9,11 @@ import {
   OrgVariable,
   RepoSecret,
   RepoVariable,
-} from "../provider";
-import { registration as registrationOf } from "../provider/resources/registration";
-import type { ResourceClassName } from "../provider/types";
-import type { ScopeKey } from "../provider/types";
-import { recordRegistrations, stopMocks, type MockRegistration } from "./support/mock-registrations";
+} from "../../provider";
+import { registration as registrationOf } from "../../provider/resources/registration";
+import type { ResourceClassName } from "../../provider/types";
+import type { ScopeKey } from "../../provider/types";
+import { recordRegistrations, stopMocks, type MockRegistration } from "../support/mock-registrations";
 
 /*
  * The resource classes, registered with Pulumi's mocks in this process: each picks its scope
@@ -27,7 +27,7 @@ const SECRET_SIGNATURE = "4dabf18193072939515e22adb298388d";
 const isWrappedSecret = (v: unknown) => typeof v === "object" && v !== null && SECRET_SIGNATURE in v;
 const resolved = <T>(output: pulumi.Output<T>) => new Promise<T>((resolve) => output.apply(resolve));
 
-describe("resource classes (Pulumi mocks, in-process)", function () {
+describe("resource classes: each registers its scope, type token and outputs, and keeps secrets secret (Pulumi mocks, in-process)", function () {
   this.timeout(60_000);
   let registrations = new Map<string, MockRegistration>();
 

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
-import { childName, dotenvItems, dotenvScope, parseDotenv } from "../provider/resources/dotenv-items";
-import type { DotenvKind, ScopeTarget as DotenvTarget } from "../provider/types";
-import type { Scope } from "../provider/scopes";
+import { childName, dotenvItems, dotenvScope, parseDotenv } from "../../provider/resources/dotenv-items";
+import type { DotenvKind, ScopeTarget as DotenvTarget } from "../../provider/types";
+import type { Scope } from "../../provider/scopes";
 
 /* The key → child mapping of SecretsFromDotenv, without the engine. */
 

@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import { SecretsFromDotenv, type DotenvKind, type SecretsFromDotenvArgs } from "../provider";
-import { recordRegistrations, stopMocks, type MockRegistration } from "./support/mock-registrations";
+import { SecretsFromDotenv, type DotenvKind, type SecretsFromDotenvArgs } from "../../provider";
+import { recordRegistrations, stopMocks, type MockRegistration } from "../support/mock-registrations";
 
 /*
  * SecretsFromDotenv registered with Pulumi's mocks in this process: which children it
@@ -77,7 +77,7 @@ function thrown(construct: () => SecretsFromDotenv): Error {
 const FILE = ["# a comment", "db_password=pw-secret-1", 'API_TOKEN="tok secret 2"', "export LEVEL=debug-3", ""].join("\n");
 const FILE_VALUES = { DB_PASSWORD: "pw-secret-1", API_TOKEN: "tok secret 2", LEVEL: "debug-3" };
 
-describe("SecretsFromDotenv (Pulumi mocks, in-process)", function () {
+describe("SecretsFromDotenv: a child per key, every value a secret, a bad file refused by key names (Pulumi mocks, in-process)", function () {
   this.timeout(20_000);
   let dir: string;
   let counter = 0;

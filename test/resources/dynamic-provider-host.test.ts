@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import type { ScopeKey } from "../provider/types";
-import { withEnvironment } from "./support/environment";
-import { DynamicProviderHost, serializeProvider, urnOf, type Props } from "./support/dynamic-provider-host";
-import { emulator } from "./support/root-hooks";
-import { scopeFixtures } from "./support/scope-fixtures";
+import type { ScopeKey } from "../../provider/types";
+import { withEnvironment } from "../support/environment";
+import { DynamicProviderHost, serializeProvider, urnOf, type Props } from "../support/dynamic-provider-host";
+import { emulator } from "../support/root-hooks";
+import { scopeFixtures } from "../support/scope-fixtures";
 
 /*
  * The provider as Pulumi runs it: serialized the way `pulumi.dynamic.Resource` serializes it,
@@ -13,7 +13,7 @@ import { scopeFixtures } from "./support/scope-fixtures";
  * This runs the built package (dist/), reached by name as a user's program reaches it.
  */
 
-const built = path.resolve(__dirname, "..", "dist", "provider", "resources", "provider-objects.js");
+const built = path.resolve(__dirname, "..", "..", "dist", "provider", "resources", "provider-objects.js");
 /** The installed package's provider objects: by file, since the package exports only its public API. */
 const loadBuilt = (): { providerFor(scope: ScopeKey): object } =>
   require(path.join(path.dirname(require.resolve("pulumi-github-secrets/package.json")), "dist/provider/resources/provider-objects.js"));
@@ -56,7 +56,7 @@ describe("the provider in the Pulumi SDK's dynamic-provider host (gRPC)", functi
     for (const [scope, text] of serialized) {
       assert.ok(!text.includes(emulator().token), `${scope}: token in __provider`);
       assert.ok(!text.includes("127.0.0.1"), `${scope}: API URL in __provider`);
-      assert.ok(!text.includes(path.resolve(__dirname, "..")), `${scope}: an absolute path in __provider`);
+      assert.ok(!text.includes(path.resolve(__dirname, "..", "..")), `${scope}: an absolute path in __provider`);
       assert.match(text, /require\("pulumi-github-secrets\/dist\/provider\/operations\.js"\)/);
       assert.ok(text.length < 4096, `${scope}: __provider is ${text.length} characters`);
     }
