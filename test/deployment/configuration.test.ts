@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
-import { DEFAULT_BASE_URL } from "../provider/deployment/configuration";
-import { deployment, provider as operations, startDeployment } from "./support/deployment";
-import { createVia } from "./support/lifecycle";
-import { withEnvironment } from "./support/environment";
-import { emulator } from "./support/root-hooks";
+import { DEFAULT_BASE_URL } from "../../provider/deployment/configuration";
+import { deployment, provider as operations, startDeployment } from "../support/deployment";
+import { createVia } from "../support/lifecycle";
+import { withEnvironment } from "../support/environment";
+import { emulator } from "../support/root-hooks";
 
 /*
  * Where the connection settings come from: stack configuration wins over the environment,

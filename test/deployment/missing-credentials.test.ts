@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
-import { startOperation } from "../provider/lifecycle/item-operation";
-import { deployment } from "./support/deployment";
-import type { ResolvedInputs } from "../provider/types";
-import { configureProvider } from "./support/configure-provider";
-import { withEnvironment } from "./support/environment";
+import { startOperation } from "../../provider/lifecycle/item-operation";
+import { deployment } from "../support/deployment";
+import type { ResolvedInputs } from "../../provider/types";
+import { configureProvider } from "../support/configure-provider";
+import { withEnvironment } from "../support/environment";
 
 /*
  * An operation without any credential stops before a request, with the whole list of ways to
@@ -30,7 +30,7 @@ const messageOf = (action: string) => {
   assert.fail(`${action} began without a credential`);
 };
 
-describe("an operation without a token or App", () => {
+describe("missing credentials: an operation without a token or App stops before any request", () => {
   it("names every way to give one; only deleting and reading explain the configuration of the last up", () =>
     withEnvironment(NO_CREDENTIALS, async () => {
       await configureProvider({ "github:token": undefined });

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { generateKeyPairSync } from "node:crypto";
-import { appSettingsFromEnvironment, appSettingsFromStack, type AppSettings } from "../provider/deployment/app-credentials";
+import { appSettingsFromEnvironment, appSettingsFromStack, type AppSettings } from "../../provider/deployment/app-credentials";
 
 /*
  * The rules for a GitHub App's settings, as github:appAuth (an object, its JSON text, or
@@ -19,7 +19,7 @@ const credentialsOf = (settings: AppSettings | undefined) => {
   return settings.credentials;
 };
 
-describe("GitHub App settings: the rules", () => {
+describe("GitHub App settings: what github:appAuth and GITHUB_APP_* must hold", () => {
   it("no github:appAuth: none of undefined, null or an empty text", () => {
     for (const raw of [undefined, null, ""]) assert.equal(appSettingsFromStack(raw), undefined);
   });
