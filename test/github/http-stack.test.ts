@@ -3,7 +3,7 @@ import { execFile } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
-import { emulator } from "./support/root-hooks";
+import { emulator } from "../support/root-hooks";
 
 /*
  * The built package loads its HTTP stack (@octokit/rest, plugin-retry, plugin-throttling,
@@ -13,7 +13,7 @@ import { emulator } from "./support/root-hooks";
  * the built read and write paths and sends a request through the client they use.
  */
 
-const dist = path.resolve(__dirname, "..", "dist", "provider");
+const dist = path.resolve(__dirname, "..", "..", "dist", "provider");
 const BUNDLED = ["@octokit/rest", "@octokit/plugin-retry", "@octokit/plugin-throttling", "bottleneck"];
 
 const child = `

@@ -1,13 +1,13 @@
 import assert from "node:assert/strict";
 import { generateKeyPairSync } from "node:crypto";
-import { readStackSettings, resolveConfiguration } from "../provider/deployment/configuration";
-import { deployment, provider as operations, stackConfig } from "./support/deployment";
-import type { ResolvedInputs, ScopeKey } from "../provider/types";
-import type { EmulatorApp } from "../emulator";
-import { configureProvider } from "./support/configure-provider";
-import { restoreEnvironment, snapshotEnvironment } from "./support/environment";
-import { emulator } from "./support/root-hooks";
-import { scopeFixtures } from "./support/scope-fixtures";
+import { readStackSettings, resolveConfiguration } from "../../provider/deployment/configuration";
+import { deployment, provider as operations, stackConfig } from "../support/deployment";
+import type { ResolvedInputs, ScopeKey } from "../../provider/types";
+import type { EmulatorApp } from "../../emulator";
+import { configureProvider } from "../support/configure-provider";
+import { restoreEnvironment, snapshotEnvironment } from "../support/environment";
+import { emulator } from "../support/root-hooks";
+import { scopeFixtures } from "../support/scope-fixtures";
 
 /*
  * Authentication as a GitHub App installation (github:appAuth, GITHUB_APP_*), against the

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
-import { createVia } from "./support/lifecycle";
-import { configureProvider } from "./support/configure-provider";
-import { emulator } from "./support/root-hooks";
-import { scopeFixtures } from "./support/scope-fixtures";
+import { createVia } from "../support/lifecycle";
+import { configureProvider } from "../support/configure-provider";
+import { emulator } from "../support/root-hooks";
+import { scopeFixtures } from "../support/scope-fixtures";
 
 /*
  * How a selection's references become GitHub's repository ids, for every scope with a
@@ -10,7 +10,7 @@ import { scopeFixtures } from "./support/scope-fixtures";
  * ends in digits is looked up as a name (in the organization, or the user's own account).
  */
 
-describe("repository references in a selection", () => {
+describe("repository ids: a selection's references, ids as they stand and names looked up", () => {
   beforeEach(() => configureProvider());
 
   for (const fixture of scopeFixtures.filter((f) => "org" in f.inputs || f.key === "codespaces-user-secret")) {

@@ -1,12 +1,12 @@
 import assert from "node:assert/strict";
 import { inspect } from "node:util";
-import { provider as operations } from "./support/deployment";
-import { sealForGitHub } from "../provider/values/sealing";
-import type { ResolvedOutputs } from "../provider/types";
-import { configureProvider } from "./support/configure-provider";
-import { createVia, updateVia } from "./support/lifecycle";
-import { emulator } from "./support/root-hooks";
-import { scopeFixtures, type ScopeFixture } from "./support/scope-fixtures";
+import { provider as operations } from "../support/deployment";
+import { sealForGitHub } from "../../provider/values/sealing";
+import type { ResolvedOutputs } from "../../provider/types";
+import { configureProvider } from "../support/configure-provider";
+import { createVia, updateVia } from "../support/lifecycle";
+import { emulator } from "../support/root-hooks";
+import { scopeFixtures, type ScopeFixture } from "../support/scope-fixtures";
 
 /*
  * No token, plaintext or sealed value reaches an error message. The emulator runs in echo
@@ -52,7 +52,7 @@ async function rejectsConcealed(promise: Promise<unknown>, secrets: readonly str
   await assert.rejects(promise, (error: unknown) => assertConcealed(error, [...secrets, ...sentSecrets()]));
 }
 
-describe("error messages never carry a token, plaintext or sealed value (emulator echoes requests)", () => {
+describe("redaction: error messages never carry a token, plaintext or sealed value (emulator echoes requests)", () => {
   beforeEach(() => configureProvider());
 
   it("redacts values from four characters on (shorter ones would blank out ordinary words)", async () => {

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
-import { redact, statusOf } from "../provider/errors";
-import { explainFailure, type FailureContext } from "../provider/github/failure-advice";
-import { scopeFor } from "../provider/scopes";
-import type { ScopeKey } from "../provider/types";
+import { redact, statusOf } from "../../provider/errors";
+import { explainFailure, type FailureContext } from "../../provider/github/failure-advice";
+import { scopeFor } from "../../provider/scopes";
+import type { ScopeKey } from "../../provider/types";
 
 /*
  * What a user reads when GitHub refuses: each status sorted into its cause and the next step,

@@ -1,16 +1,16 @@
 import assert from "node:assert/strict";
-import { provider as operations } from "./support/deployment";
-import { createVia } from "./support/lifecycle";
-import { configureProvider } from "./support/configure-provider";
-import { emulator } from "./support/root-hooks";
-import { scopeFixtures } from "./support/scope-fixtures";
+import { provider as operations } from "../support/deployment";
+import { createVia } from "../support/lifecycle";
+import { configureProvider } from "../support/configure-provider";
+import { emulator } from "../support/root-hooks";
+import { scopeFixtures } from "../support/scope-fixtures";
 
 /*
  * A container's listing that failed is not kept, for every scope: the refresh that met the
  * failure fails, and the next read lists the container again and finds the item.
  */
 
-describe("a failed listing is asked for again", () => {
+describe("item listings: a failed listing is asked for again", () => {
   beforeEach(() => configureProvider());
 
   for (const fixture of scopeFixtures) {

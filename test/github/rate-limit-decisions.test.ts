@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
-import { classifyRateLimits, clock, rateLimitCallbacks } from "../provider/github/rate-limit-waits";
+import { classifyRateLimits, clock, rateLimitCallbacks } from "../../provider/github/rate-limit-waits";
 
 /*
- * rate-limits.ts on its own: which failures are given plugin-throttling's wording of a rate
- * limit (and which keep theirs), and what the wait's announcement says, and when. The whole
- * path through the emulator: test/rate-limits.test.ts.
+ * github/rate-limit-waits.ts on its own: which failures are given plugin-throttling's wording
+ * of a rate limit (and which keep theirs), and what the wait's announcement says, and when.
+ * The whole path through the emulator: test/github/rate-limit-waits.test.ts.
  */
 
 type LimitError = { status?: number; message: string; response?: { headers?: Record<string, string | undefined> } };

@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
 import { subscribe, unsubscribe } from "node:diagnostics_channel";
-import { faults, type Container } from "../emulator";
-import { Deployment } from "../provider/deployment/deployment";
-import type { ProviderConfiguration } from "../provider/types";
-import { configureProvider } from "./support/configure-provider";
-import { createVia } from "./support/lifecycle";
-import { emulator } from "./support/root-hooks";
+import { faults, type Container } from "../../emulator";
+import { Deployment } from "../../provider/deployment/deployment";
+import type { ProviderConfiguration } from "../../provider/types";
+import { configureProvider } from "../support/configure-provider";
+import { createVia } from "../support/lifecycle";
+import { emulator } from "../support/root-hooks";
 
 /*
  * The connection's clients: the read that follows a write retries GitHub's 404s of an item
