@@ -3,7 +3,7 @@ import { checkSecretValue, checkVariableValue } from "../../provider/values/valu
 
 /*
  * The value rules report each failure against the property it is about; check then keeps
- * `value` and `valueEncrypted` out of what the engine is told (test/check-failure-names.test.ts).
+ * `value` and `valueEncrypted` out of what the engine is told (test/lifecycle/check-failure-properties.test.ts).
  */
 
 const ONE =

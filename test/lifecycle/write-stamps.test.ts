@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
 import { createServer, request as forward, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { provider as operations } from "./support/deployment";
-import { configureProvider } from "./support/configure-provider";
-import { createVia, updateVia } from "./support/lifecycle";
-import { emulator } from "./support/root-hooks";
-import { scopeFixtures, type ScopeFixture } from "./support/scope-fixtures";
+import { provider as operations } from "../support/deployment";
+import { configureProvider } from "../support/configure-provider";
+import { createVia, updateVia } from "../support/lifecycle";
+import { emulator } from "../support/root-hooks";
+import { scopeFixtures, type ScopeFixture } from "../support/scope-fixtures";
 
 /*
  * When a write happened, as the outputs record it: the write response's `Date`, or, when

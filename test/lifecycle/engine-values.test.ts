@@ -1,13 +1,13 @@
 import assert from "node:assert/strict";
 import { unknownValue } from "@pulumi/pulumi/runtime";
-import { isPresent, isUnknown, UNKNOWN } from "../provider/lifecycle/engine-values";
+import { isPresent, isUnknown, UNKNOWN } from "../../provider/lifecycle/engine-values";
 
 /*
  * The engine's marker of a value not known yet (a preview) is the Pulumi SDK's own: what the
  * SDK sends is what the provider recognises. Present means neither undefined nor null.
  */
 
-describe("engine inputs", () => {
+describe("engine values: the SDK's unknown marker, and what counts as present", () => {
   it("the unknown marker is the one the Pulumi SDK sends", () => {
     assert.equal(UNKNOWN, unknownValue);
     assert.equal(isUnknown(unknownValue), true);

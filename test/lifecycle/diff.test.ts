@@ -1,12 +1,12 @@
 import assert from "node:assert/strict";
-import { provider as operations } from "./support/deployment";
-import { sealForGitHub } from "../provider/values/sealing";
-import type { ResolvedInputs, ResolvedOutputs } from "../provider/types";
-import { MAX_VALUE_BYTES } from "../provider/lifecycle/input-rules";
-import { configureProvider } from "./support/configure-provider";
-import { checkedInputs, createVia, updateVia } from "./support/lifecycle";
-import { emulator } from "./support/root-hooks";
-import { scopeFixtures, type ScopeFixture } from "./support/scope-fixtures";
+import { provider as operations } from "../support/deployment";
+import { sealForGitHub } from "../../provider/values/sealing";
+import type { ResolvedInputs, ResolvedOutputs } from "../../provider/types";
+import { MAX_VALUE_BYTES } from "../../provider/lifecycle/input-rules";
+import { configureProvider } from "../support/configure-provider";
+import { checkedInputs, createVia, updateVia } from "../support/lifecycle";
+import { emulator } from "../support/root-hooks";
+import { scopeFixtures, type ScopeFixture } from "../support/scope-fixtures";
 
 /*
  * Promises that a planted defect once broke without any test below the end-to-end suite

@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
-import { provider as operations } from "./support/deployment";
-import { UNKNOWN } from "../provider/lifecycle/input-rules";
-import { configureProvider } from "./support/configure-provider";
-import { emulator } from "./support/root-hooks";
-import { scopeFixtures, type ScopeFixture } from "./support/scope-fixtures";
+import { provider as operations } from "../support/deployment";
+import { UNKNOWN } from "../../provider/lifecycle/input-rules";
+import { configureProvider } from "../support/configure-provider";
+import { emulator } from "../support/root-hooks";
+import { scopeFixtures, type ScopeFixture } from "../support/scope-fixtures";
 
 /*
  * check's rules, each at its boundary, for every scope it applies to: what is rejected (the

@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
-import { provider as operations } from "./support/deployment";
-import type { ResolvedInputs, ResolvedOutputs } from "../provider/types";
-import { MAX_VALUE_BYTES, SECRET_BEARING_PROPERTIES } from "../provider/lifecycle/input-rules";
-import { configureProvider } from "./support/configure-provider";
-import { emulator } from "./support/root-hooks";
-import { scopeFixtures, type ScopeFixture } from "./support/scope-fixtures";
+import { provider as operations } from "../support/deployment";
+import type { ResolvedInputs, ResolvedOutputs } from "../../provider/types";
+import { MAX_VALUE_BYTES, SECRET_BEARING_PROPERTIES } from "../../provider/lifecycle/input-rules";
+import { configureProvider } from "../support/configure-provider";
+import { emulator } from "../support/root-hooks";
+import { scopeFixtures, type ScopeFixture } from "../support/scope-fixtures";
 
 /*
  * The provider's methods, called the way the dynamic-provider host calls them, against the

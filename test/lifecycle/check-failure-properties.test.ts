@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
-import { provider as operations } from "./support/deployment";
-import { valueSourceRule } from "../provider/values/value-rules";
-import { configureProvider } from "./support/configure-provider";
-import { emulator } from "./support/root-hooks";
-import { scopeFixtures } from "./support/scope-fixtures";
+import { provider as operations } from "../support/deployment";
+import { valueSourceRule } from "../../provider/values/value-rules";
+import { configureProvider } from "../support/configure-provider";
+import { emulator } from "../support/root-hooks";
+import { scopeFixtures } from "../support/scope-fixtures";
 
 /*
  * Which property a check failure names, exactly. The engine prints a named property's whole

@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
-import { provider as operations } from "./support/deployment";
-import type { RecordedRequest } from "../emulator";
-import { configureProvider } from "./support/configure-provider";
-import { checkedInputs, createVia, updateVia } from "./support/lifecycle";
-import { emulator } from "./support/root-hooks";
-import { scopeFixtures, type ScopeFixture } from "./support/scope-fixtures";
+import { provider as operations } from "../support/deployment";
+import type { RecordedRequest } from "../../emulator";
+import { configureProvider } from "../support/configure-provider";
+import { checkedInputs, createVia, updateVia } from "../support/lifecycle";
+import { emulator } from "../support/root-hooks";
+import { scopeFixtures, type ScopeFixture } from "../support/scope-fixtures";
 
 /*
  * Which requests a create or an update sends, for every scope, and what it returns: the

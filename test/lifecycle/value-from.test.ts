@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
-import { provider as operations } from "./support/deployment";
-import type { ResolvedInputs, ResolvedOutputs } from "../provider/types";
-import { configureProvider } from "./support/configure-provider";
-import { emulator } from "./support/root-hooks";
-import { scopeFixtures } from "./support/scope-fixtures";
-import { withSourceVariable } from "./support/value-source-commands";
+import { provider as operations } from "../support/deployment";
+import type { ResolvedInputs, ResolvedOutputs } from "../../provider/types";
+import { configureProvider } from "../support/configure-provider";
+import { emulator } from "../support/root-hooks";
+import { scopeFixtures } from "../support/scope-fixtures";
+import { withSourceVariable } from "../support/value-source-commands";
 
 /*
  * `valueFrom` through the provider's methods, for every secret scope: the value reaches

@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
-import { provider as operations } from "./support/deployment";
-import type { DriftPolicy, ResolvedInputs, ResolvedOutputs } from "../provider/types";
-import { configureProvider } from "./support/configure-provider";
-import { emulator } from "./support/root-hooks";
-import { scopeFixtures, type ScopeFixture } from "./support/scope-fixtures";
+import { provider as operations } from "../support/deployment";
+import type { DriftPolicy, ResolvedInputs, ResolvedOutputs } from "../../provider/types";
+import { configureProvider } from "../support/configure-provider";
+import { emulator } from "../support/root-hooks";
+import { scopeFixtures, type ScopeFixture } from "../support/scope-fixtures";
 
 /*
  * `onDrift` through the provider's methods, for every secret and variable scope: what
@@ -14,7 +14,7 @@ import { scopeFixtures, type ScopeFixture } from "./support/scope-fixtures";
 const TAMPERED = "tampered-elsewhere-9f8e7d";
 const writes = () => emulator().requests.filter((r) => r.method !== "GET");
 
-describe("onDrift through the provider's methods", () => {
+describe("drift: onDrift through the provider's methods", () => {
   beforeEach(() => configureProvider());
 
   for (const fixture of scopeFixtures) {
