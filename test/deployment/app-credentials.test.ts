@@ -84,3 +84,19 @@ describe("GitHub App settings: what github:appAuth and GITHUB_APP_* must hold", 
     });
   });
 });
+
+/*
+ * Only Pulumi's secret marker unwraps a field of github:appAuth: a null field is missing (not a
+ * crash), and an object that merely has a `value` is not a secret, so not a setting either.
+ */
+describe("GitHub App settings: what counts as a secret wrapper around a github:appAuth field", () => {
+  const problemOfStack = (raw: unknown) => problemOf(appSettingsFromStack(raw));
+
+  it("a null field is missing", () => {
+    assert.equal(problemOfStack({ id: null, installationId: "77", pemFile: pem }), "GitHub App authentication needs github:appAuth.id as well");
+  });
+
+  it("an object with a value but without Pulumi's marker is no setting", () => {
+    assert.equal(problemOfStack({ id: { value: "4242" }, installationId: { value: "77" }, pemFile: pem }), "GitHub App authentication needs github:appAuth.id and github:appAuth.installationId as well");
+  });
+});
