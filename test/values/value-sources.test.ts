@@ -1,23 +1,21 @@
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fingerprint, matchesFingerprint } from "../../provider/values/fingerprint";
+import { UNKNOWN } from "../../provider/lifecycle/engine-values";
 import { MAX_VALUE_BYTES } from "../../provider/lifecycle/input-rules";
-import { readSource } from "../../provider/values/value-sources";
+import { isUnknownSource, readSource, sameSource, unreadableFileReason } from "../../provider/values/value-sources";
 import { deployment, newProviderProcess } from "../support/deployment";
 import { withEnvironment } from "../support/environment";
 import { nodeCommand, readFailure as failure } from "../support/value-source-commands";
 
 /*
  * `valueFrom` sources as users of password managers and secret stores script them: what
- * is read, what is removed, and how each failure is told without the value.
+ * is read, what is removed, and how each failure is told without the value. Commands, the
+ * third kind of source, have a suite of their own: source-commands.test.ts.
  */
 
-const node = process.execPath;
-
-describe("valueFrom sources", () => {
+describe("valueFrom sources: env and file", () => {
   const secret = "s3cr3t-from-the-vault";
   let dir: string;
   before(() => (dir = mkdtempSync(path.join(os.tmpdir(), "value-sources-"))));
@@ -60,94 +58,92 @@ describe("valueFrom sources", () => {
       assert.match(await failure({ file: path.join(dir, "empty") }), /gave an empty value/);
     });
   });
+});
 
-  describe("command", () => {
-    it("takes stdout with exactly one trailing newline removed (\\n or \\r\\n)", async () => {
-      const cases: [string, string][] = [
-        [`${secret}\n`, secret],
-        [`${secret}\r\n`, secret],
-        [`${secret}\n\n`, `${secret}\n`],
-        [secret, secret],
-        [`line one\nline two\n`, "line one\nline two"],
-      ];
-      for (const [printed, value] of cases) {
-        newProviderProcess();
-        assert.equal(await readSource(deployment(), nodeCommand(`process.stdout.write(${JSON.stringify(printed)})`)), value, JSON.stringify(printed));
-      }
-    });
+/*
+ * More of what `valueFrom` promises: one read per source per process, messages that name the
+ * source exactly, special files.
+ */
 
-    it("runs without a shell: arguments are passed as they are", async () => {
-      const args = ["$HOME", "; echo injected", "`id`", "*"];
-      const value = await readSource(deployment(), { command: [node, "-e", "process.stdout.write(JSON.stringify(process.argv.slice(1)))", ...args] });
-      assert.deepEqual(JSON.parse(value), args);
-    });
+describe("valueFrom sources: one read per process, the source named exactly, special files refused", () => {
+  let dir: string;
+  before(() => (dir = mkdtempSync(path.join(os.tmpdir(), "value-source-promises-"))));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  beforeEach(() => newProviderProcess());
 
-    it("gives the exit status and the size of stderr, never stderr itself", async () => {
-      // The value reaches the command through its environment, so that only stderr could carry it.
-      const message = await withEnvironment({ VALUES_TEST_SECRET: secret }, () =>
-        failure(nodeCommand("process.stderr.write('debug: value is ' + process.env.VALUES_TEST_SECRET + '\\n'); process.exit(3)")),
-      );
-      assert.match(message, /^`valueFrom` command \[.*\] exited with status 3; it wrote 38 bytes to stderr, not shown because they could contain the value/);
-      assert.ok(!message.includes(secret), "stderr must not be echoed");
-    });
+  it("reads a source once per process: a second read runs nothing, the same file by another path is the same source", async () => {
+    const counter = path.join(dir, "runs");
+    writeFileSync(counter, "");
+    const counted = nodeCommand(`require("node:fs").appendFileSync(${JSON.stringify(counter)}, "x"); process.stdout.write("counted-value")`);
+    assert.equal(await readSource(deployment(), counted), "counted-value");
+    assert.equal(await readSource(deployment(), { ...counted }), "counted-value");
+    assert.equal(readFileSync(counter, "utf8"), "x", "the command ran once");
 
-    it("refuses empty output and output over 48 KB, stopping a command that prints too much", async () => {
-      assert.match(await failure(nodeCommand("process.stdout.write('\\n')")), /gave an empty value; an empty secret is almost always a failed lookup/);
-      const endless = await failure(nodeCommand("const b = 'x'.repeat(65536); const w = () => process.stdout.write(b, w); w()"));
-      assert.match(endless, /printed more than GitHub allows for a value \(48 KB\) and was stopped/);
-      newProviderProcess();
-      assert.equal((await readSource(deployment(), nodeCommand(`process.stdout.write('x'.repeat(${MAX_VALUE_BYTES}) + '\\r\\n')`))).length, MAX_VALUE_BYTES);
-    });
-
-    it("names a command that is not installed", async () => {
-      assert.match(await failure({ command: ["values-test-no-such-command", "read"] }), /could not be started: "values-test-no-such-command" was not found on the PATH of the provider's process/);
-    });
-
-    it("stops a command that hangs after its timeout, with what to do", async () => {
-      const started = Date.now();
-      const message = await failure(nodeCommand("setInterval(() => {}, 1000)", 0.5));
-      assert.ok(Date.now() - started < 10_000, "stopped at the timeout");
-      assert.match(message, /did not finish within 0\.5 s and was stopped\. It gets no input \(stdin is closed, there is no terminal\).*sign in first/);
-    });
-
-    it("stops what a timed-out command started too (a wrapper's child holding stdout open)", async () => {
-      const wrapper = `require("node:child_process").spawn(process.execPath, ["-e", "setInterval(() => {}, 1000)"], { stdio: "inherit" }); setInterval(() => {}, 1000)`;
-      const started = Date.now();
-      assert.match(await failure(nodeCommand(wrapper, 0.5)), /did not finish within 0\.5 s and was stopped/);
-      assert.ok(Date.now() - started < 10_000, "the child did not keep the read open");
-    });
-
-    it("gives a prompting command no input, even while the provider's own stdin stays open", async () => {
-      // A provider process whose stdin is an open pipe (the engine's, say) reads a command that
-      // waits for a line on stdin, as a password prompt does. Inherited, the command would wait
-      // for the timeout; closed, it sees the end of input at once.
-      const prompt = "let got = ''; process.stdin.on('data', (d) => (got += d)); process.stdin.on('end', () => process.exit(got ? 0 : 4))";
-      const script = `const { Deployment } = require(${JSON.stringify(path.resolve(__dirname, "../../provider/deployment/deployment.ts"))});
-      require(${JSON.stringify(path.resolve(__dirname, "../../provider/values/value-sources.ts"))})
-        .readSource(new Deployment({ baseUrl: "", writeIntervalMs: 0, maxRateLimitWaitSeconds: 0 }), { command: [process.execPath, "-e", ${JSON.stringify(prompt)}], timeoutSeconds: 20 })
-        .then(() => console.log("read a value"), (e) => console.log(e.message));`;
-      const provider = spawn(process.execPath, ["--import", "tsx", "-e", script], { stdio: ["pipe", "pipe", "inherit"] });
-      let output = "";
-      provider.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-      await new Promise((resolve) => provider.once("close", resolve));
-      provider.stdin.end();
-      assert.match(output, /exited with status 4/);
-    });
+    const file = path.join(dir, "once.txt");
+    writeFileSync(file, "first-contents");
+    assert.equal(await readSource(deployment(), { file }), "first-contents");
+    writeFileSync(file, "second-contents");
+    assert.equal(await readSource(deployment(), { file: path.relative(process.cwd(), file) }), "first-contents", "what diff compared is what update writes");
+    newProviderProcess();
+    assert.equal(await readSource(deployment(), { file }), "second-contents", "a new process reads again");
   });
 
-  describe("fingerprint", () => {
-    it("matches its value only, with a fresh salt each time, and holds no trace of the value", async () => {
-      const a = await fingerprint(secret);
-      const b = await fingerprint(secret);
-      assert.match(a, /^\$scrypt\$ln=14,r=8,p=1\$[A-Za-z0-9+/]{22}\$[A-Za-z0-9+/]{43}$/);
-      assert.notEqual(a, b, "a random salt per fingerprint");
-      assert.ok(!a.includes(secret) && !a.includes(Buffer.from(secret).toString("base64").slice(0, 12)));
-      assert.equal(await matchesFingerprint(secret, a), true);
-      assert.equal(await matchesFingerprint(secret, b), true);
-      assert.equal(await matchesFingerprint(`${secret}x`, a), false);
-      assert.equal(await matchesFingerprint(secret, undefined), false);
-      assert.equal(await matchesFingerprint(secret, "not a fingerprint"), false);
-      assert.equal(await matchesFingerprint(secret, a.replace("ln=14", "ln=40")), false, "a tampered cost is refused, not attempted");
-    });
+  it("names the source exactly in every refusal", async () => {
+    const missing = path.join(dir, "missing.txt");
+    assert.equal(await failure({ file: missing }), `\`valueFrom\` file ${JSON.stringify(missing)} does not exist`, "an absolute path is not explained again");
+    const empty = path.join(dir, "empty.txt");
+    writeFileSync(empty, "");
+    assert.equal(await failure({ file: empty }), `\`valueFrom\` file ${JSON.stringify(empty)} gave an empty value; an empty secret is almost always a failed lookup`);
+    const silent = nodeCommand("");
+    assert.equal(await failure(silent), `\`valueFrom\` command ${JSON.stringify(silent.command)} gave an empty value; an empty secret is almost always a failed lookup`);
+  });
+
+  it("refuses a device as not a regular file, and names the error of a path that cannot be opened", async () => {
+    assert.equal(await failure({ file: "/dev/null" }), '`valueFrom` file "/dev/null" is not a regular file');
+    const file = path.join(dir, "plain.txt");
+    writeFileSync(file, "v");
+    const below = path.join(file, "child");
+    assert.equal(await failure({ file: below }), `\`valueFrom\` file ${JSON.stringify(below)} cannot be read (ENOTDIR)`);
+  });
+
+  it("leaves no file open after reading files", async () => {
+    const open = () => readdirSync("/proc/self/fd").length;
+    const before = open();
+    for (let i = 0; i < 20; i++) {
+      const file = path.join(dir, `fd-${i}.txt`);
+      writeFileSync(file, `value-${i}`);
+      assert.equal(await readSource(deployment(), { file }), `value-${i}`);
+    }
+    assert.ok(open() <= before + 2, `file descriptors: ${before} before, ${open()} after`);
+  });
+});
+
+/*
+ * Which `valueFrom` sources are the same (the timeout does not count, a missing source is the
+ * same only as another missing one), which are not known yet in a preview (the engine's marker
+ * itself, or an object holding it anywhere), and why a file could not be read, by error code
+ * (tests run as root, where no permission error can be staged).
+ */
+
+describe("valueFrom sources: identity, unknowns and unreadable files", () => {
+  it("a missing source is the same only as a missing one", () => {
+    assert.equal(sameSource(undefined, undefined), true);
+    assert.equal(sameSource(undefined, { env: "X" }), false);
+    assert.equal(sameSource({ command: ["op", "read"] }, undefined), false);
+    assert.equal(sameSource({ command: ["op", "read"], timeoutSeconds: 5 }, { command: ["op", "read"] }), true);
+  });
+
+  it("unknown: the marker, or an object that holds it; not a text that merely contains it, nor an absent source", () => {
+    for (const unknown of [UNKNOWN, { env: UNKNOWN }, { command: ["op", UNKNOWN] }]) assert.equal(isUnknownSource(unknown), true, JSON.stringify(unknown));
+    for (const known of [undefined, null, `op://${UNKNOWN}`, { env: "X" }, { file: "./db.txt" }, 7]) assert.equal(isUnknownSource(known), false, String(known));
+  });
+
+  it("names why a file cannot be read from the error's code", () => {
+    assert.equal(unreadableFileReason("ENOENT"), "does not exist");
+    for (const denied of ["EACCES", "EPERM"]) assert.equal(unreadableFileReason(denied), "cannot be read by the provider's process (permission denied)", denied);
+    assert.equal(unreadableFileReason("EISDIR"), "is not a regular file");
+    assert.equal(unreadableFileReason("EIO"), "cannot be read (EIO)");
+    assert.equal(unreadableFileReason(""), "cannot be read ()");
+    assert.equal(unreadableFileReason(undefined), "cannot be read (unknown error)");
   });
 });
