@@ -1,6 +1,5 @@
 import assert from "node:assert/strict";
 import { provider as operations } from "../support/deployment";
-import { valueSourceRule } from "../../provider/values/value-rules";
 import { configureProvider } from "../support/configure-provider";
 import { emulator } from "../support/root-hooks";
 import { scopeFixtures } from "../support/scope-fixtures";
@@ -71,8 +70,4 @@ describe("the property each check failure names", () => {
       assert.deepEqual(failures, [{ property: "selectedRepositories", reason: "`selectedRepositories` must be a list of repository names or numeric ids" }]);
     });
   }
-
-  it("valueSourceRule refuses null as a source of the wrong shape", () => {
-    assert.equal(valueSourceRule(null), `\`valueFrom\` must be one of ${SHAPES}`);
-  });
 });

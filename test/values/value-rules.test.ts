@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { checkSecretValue, checkVariableValue } from "../../provider/values/value-rules";
+import { checkSecretValue, checkVariableValue, valueSourceRule } from "../../provider/values/value-rules";
 
 /*
  * The value rules report each failure against the property it is about; check then keeps
@@ -16,7 +16,7 @@ function failures(rule: typeof checkSecretValue, inputs: Record<string, unknown>
   return found;
 }
 
-describe("the property each value rule reports", () => {
+describe("value rules: the property each failure is reported against", () => {
   it("a secret: no value at all is about `value`, a value and a sealed value too many is about `valueEncrypted`", () => {
     assert.deepEqual(failures(checkSecretValue, {}), [["value", ONE]]);
     assert.deepEqual(failures(checkSecretValue, { value: "v", valueEncrypted: box(60), keyId: "k" }), [["valueEncrypted", ONE]]);
@@ -32,5 +32,13 @@ describe("the property each value rule reports", () => {
 
   it("a variable without a value is about `value`", () => {
     assert.deepEqual(failures(checkVariableValue, {}), [["value", "`value` is required"]]);
+  });
+});
+
+describe("value rules: the shape of a valueFrom source", () => {
+  const SHAPES = '`{ env: "NAME" }`, `{ file: "path" }` or `{ command: ["program", "arg", …] }`';
+
+  it("valueSourceRule refuses null as a source of the wrong shape", () => {
+    assert.equal(valueSourceRule(null), `\`valueFrom\` must be one of ${SHAPES}`);
   });
 });
