@@ -2,10 +2,11 @@ import assert from "node:assert/strict";
 import { subscribe, unsubscribe } from "node:diagnostics_channel";
 import { faults, type Container } from "../../emulator";
 import { Deployment } from "../../provider/deployment/deployment";
-import type { ProviderConfiguration } from "../../provider/types";
+import type { ProviderConfiguration, ResolvedInputs, ScopeKey } from "../../provider/types";
 import { configureProvider } from "../support/configure-provider";
 import { createVia } from "../support/lifecycle";
 import { emulator } from "../support/root-hooks";
+import { provider as operations } from "../support/deployment";
 
 /*
  * The connection's clients: the read that follows a write retries GitHub's 404s of an item
@@ -108,5 +109,53 @@ describe("GitHub clients: the read after a write, the request log, one set per d
     const deployment = new Deployment(configuration());
     assert.equal(deployment.clients, deployment.clients, "one write queue and rate-limit state for every resource");
     assert.notEqual(new Deployment(configuration()).clients, deployment.clients, "a new deployment starts afresh");
+  });
+});
+
+/*
+ * The write queue seen from GitHub: writes one at a time, while key fetches and refresh
+ * reads do not wait behind them.
+ */
+describe("GitHub clients: the write queue", () => {
+  beforeEach(() => configureProvider());
+
+  async function checked(scope: ScopeKey, news: Record<string, unknown>, olds: object = {}): Promise<ResolvedInputs> {
+    const result = await operations.check(scope, olds as never, news);
+    assert.deepEqual(result.failures, []);
+    return result.inputs as ResolvedInputs;
+  }
+
+  async function create(scope: ScopeKey, news: Record<string, unknown>) {
+    const created = await operations.create(scope, await checked(scope, news));
+    return { id: created.id, outs: created.outs! };
+  }
+
+  /** A new deployment (a new provider process): no cached keys, listings or clients. */
+  async function nextDeployment(): Promise<void> {
+    await configureProvider();
+    emulator().clearRequests();
+  }
+
+  it("sends writes one at a time, while key fetches and refresh reads do not wait behind them", async () => {
+    const existing = await create("actions-repository-secret", { owner: "octo-org", repository: "web", secretName: "OLD", value: "x" });
+    await nextDeployment();
+    // Answers slower than the write interval: paced starts alone would let writes overlap.
+    await configureProvider({ "githubSecrets:writeIntervalMs": "50" });
+    emulator().setLatency(400);
+    const inApp = ["A", "B", "C"].map((name) => create("actions-repository-secret", { owner: "octo-org", repository: "app", secretName: name, value: name }));
+    // Once the first write is in flight and two wait: a refresh read and another container's key.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await Promise.all([
+      ...inApp,
+      create("actions-repository-secret", { owner: "octo-org", repository: "api", secretName: "D", value: "d" }),
+      operations.read("actions-repository-secret", existing.id, existing.outs),
+    ]);
+    const writes = emulator().requests.filter((r) => r.method === "PUT");
+    const late = emulator().requests.filter((r) => r.method === "GET" && !r.path.startsWith("/repos/octo-org/app/"));
+    assert.equal(writes.length, 4);
+    assert.equal(late.length, 2, "the other key and the list");
+    assert.equal(emulator().maxConcurrency({ method: "PUT" }), 1, "one write in flight at a time");
+    const starts = writes.map((w) => w.startedAt).sort((a, b) => a - b);
+    for (const read of late) assert.ok(read.startedAt < starts[1]!, `${read.path} waited behind a write`);
   });
 });

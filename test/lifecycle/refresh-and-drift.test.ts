@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { provider as operations } from "../support/deployment";
-import type { DriftPolicy, ResolvedInputs, ResolvedOutputs } from "../../provider/types";
+import type { DriftPolicy, ResolvedInputs, ResolvedOutputs, ScopeKey } from "../../provider/types";
 import { configureProvider } from "../support/configure-provider";
 import { emulator } from "../support/root-hooks";
 import { scopeFixtures, type ScopeFixture } from "../support/scope-fixtures";
@@ -135,4 +135,63 @@ describe("drift: onDrift through the provider's methods", () => {
     assert.deepEqual(read.props!.selectedRepositoryIds, [appId]);
     assert.deepEqual(read.props!.selectedRepositories, ["app"]);
   });
+});
+
+/*
+ * A refresh while GitHub still serves the version before our write, and after: the stale
+ * read changes nothing, and our own write is not drift.
+ */
+describe("refresh: stale reads after a write never become drift", () => {
+  beforeEach(() => configureProvider());
+
+  async function checked(scope: ScopeKey, news: Record<string, unknown>, olds: object = {}): Promise<ResolvedInputs> {
+    const result = await operations.check(scope, olds as never, news);
+    assert.deepEqual(result.failures, []);
+    return result.inputs as ResolvedInputs;
+  }
+
+  async function create(scope: ScopeKey, news: Record<string, unknown>) {
+    const created = await operations.create(scope, await checked(scope, news));
+    return { id: created.id, outs: created.outs! };
+  }
+
+  async function update(scope: ScopeKey, id: string, olds: ResolvedOutputs, news: Record<string, unknown>) {
+    return (await operations.update(scope, id, olds, await checked(scope, news, olds))).outs!;
+  }
+
+  /** A new deployment (a new provider process): no cached keys, listings or clients. */
+  async function nextDeployment(): Promise<void> {
+    await configureProvider();
+    emulator().clearRequests();
+  }
+
+  /** What the item's container list shows right now, straight from the emulator's HTTP API. */
+  async function listed(id: string): Promise<{ updated_at: string; value?: string }> {
+    const listPath = id.slice(0, id.lastIndexOf("/"));
+    const response = await fetch(`${emulator().url}${listPath}?per_page=30`, { headers: { authorization: `token ${emulator().token}` } });
+    const body = (await response.json()) as Record<string, { name: string; updated_at: string; value?: string }[]>;
+    return Object.values(body).find(Array.isArray)!.find((item) => item.name === id.slice(id.lastIndexOf("/") + 1))!;
+  }
+
+  for (const fixture of scopeFixtures) {
+    it(`${fixture.key}: refresh during and after the stale window keeps our write`, async () => {
+      const props = (value: string) => ({ ...fixture.inputs, [fixture.nameProperty]: "STALE_ITEM", value });
+      const { id, outs } = await create(fixture.key, props("one"));
+      emulator().setStaleReads(60_000);
+      const updated = await update(fixture.key, id, outs, props("two"));
+      const stale = await listed(id);
+      assert.ok(stale.updated_at < updated.updatedAt, "the emulator serves the previous version");
+
+      await nextDeployment();
+      const during = await operations.read(fixture.key, id, updated);
+      assert.deepEqual(during.props, updated, "a stale read changes nothing, not even the recorded updatedAt");
+
+      emulator().endStaleReads();
+      await nextDeployment();
+      const after = await operations.read(fixture.key, id, during.props);
+      assert.deepEqual(after.props, updated, "our own write is not drift");
+      const diff = await operations.diff(fixture.key, id, after.props!, await checked(fixture.key, props("two"), after.props!));
+      assert.equal(diff.changes, false, "the next up writes nothing");
+    });
+  }
 });
