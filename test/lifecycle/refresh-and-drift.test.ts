@@ -1,9 +1,12 @@
 import assert from "node:assert/strict";
-import { provider as operations } from "../support/deployment";
+import { deployment, provider as operations } from "../support/deployment";
 import type { DriftPolicy, ResolvedInputs, ResolvedOutputs, ScopeKey } from "../../provider/types";
 import { configureProvider } from "../support/configure-provider";
 import { emulator } from "../support/root-hooks";
 import { scopeFixtures, type ScopeFixture } from "../support/scope-fixtures";
+import { refreshed } from "../../provider/lifecycle/drift";
+import { startOperation } from "../../provider/lifecycle/item-operation";
+import { createVia } from "../support/lifecycle";
 
 /*
  * `onDrift` through the provider's methods, for every secret and variable scope: what
@@ -192,6 +195,99 @@ describe("refresh: stale reads after a write never become drift", () => {
       assert.deepEqual(after.props, updated, "our own write is not drift");
       const diff = await operations.diff(fixture.key, id, after.props!, await checked(fixture.key, props("two"), after.props!));
       assert.equal(diff.changes, false, "the next up writes nothing");
+    });
+  }
+});
+
+/*
+ * What refresh records of a repository selection changed elsewhere, for every scope with a
+ * selection: the ids in numeric order whatever order GitHub answers in, a change seen even
+ * when the old and new ids run together into the same digits, and a user secret's selection
+ * read whatever visibility GitHub reports for it.
+ */
+
+describe("refresh: a selection changed elsewhere", () => {
+  beforeEach(() => configureProvider());
+
+  for (const fixture of scopeFixtures.filter((f) => "org" in f.inputs || f.key === "codespaces-user-secret")) {
+    const visibility = "org" in fixture.inputs ? "selected" : undefined;
+    const created = (selectedRepositories: string[]) =>
+      createVia(fixture.key, { ...fixture.inputs, visibility, [fixture.nameProperty]: "SHARED", value: "v", selectedRepositories });
+    const behindBack = (selectedRepositoryIds: number[]) =>
+      fixture.kind === "secret"
+        ? emulator().putSecretBehindBack(fixture.container, "SHARED", undefined, { selectedRepositoryIds })
+        : emulator().putVariableBehindBack(fixture.container, "SHARED", "v", { selectedRepositoryIds });
+
+    it(`${fixture.key}: records the ids in numeric order, whatever order GitHub lists them in`, async () => {
+      for (const [name, id] of [["nine", 9], ["ten", 10]] as const) emulator().addRepository("octo-org", name, { id });
+      const { id, outs } = await created(["octo-org/app"]);
+      behindBack([10, 1001, 9]);
+      const listed = await operations.read(fixture.key, id, outs);
+      assert.deepEqual([listed.props?.selectedRepositoryIds, listed.props?.selectedRepositories], [[9, 10, 1001], [9, 10, 1001]]);
+    });
+
+    it(`${fixture.key}: tells [1, 23] from [1, 2, 3]`, async () => {
+      for (const [name, id] of [["r1", 1], ["r2", 2], ["r3", 3], ["r23", 23]] as const) emulator().addRepository("octo-org", name, { id });
+      const { id, outs } = await created(["octo-org/r1", "octo-org/r23"]);
+      assert.deepEqual(outs.selectedRepositoryIds, [1, 23]);
+      behindBack([1, 2, 3]);
+      const read = await operations.read(fixture.key, id, outs);
+      assert.deepEqual([read.props?.selectedRepositoryIds, read.props?.selectedRepositories], [[1, 2, 3], [1, 2, 3]]);
+    });
+  }
+
+  it("a user secret's selection is read even when GitHub lists it without a visibility", async () => {
+    const user = scopeFixtures.find((f) => f.key === "codespaces-user-secret")!;
+    const { id, outs } = await createVia(user.key, { secretName: "MINE", value: "v", selectedRepositories: ["octo-org/app"] });
+    emulator().putSecretBehindBack(user.container, "MINE", undefined, { selectedRepositoryIds: [1001, 1002] });
+    const stored = emulator().getSecret(user.container, "MINE")!;
+    // A user secret has no visibility setting of its own; the answer here omits the field.
+    const secret = { name: "MINE", created_at: stored.createdAt, updated_at: stored.updatedAt, selected_repositories_url: `${emulator().url}/user/codespaces/secrets/MINE/repositories` };
+    emulator().injectFault({ method: "GET", path: "/user/codespaces/secrets", status: 200, body: { total_count: 1, secrets: [secret] } });
+    const read = await operations.read(user.key, id, outs);
+    assert.equal(read.props?.updatedAt, stored.updatedAt);
+    assert.deepEqual(read.props?.selectedRepositoryIds, [1001, 1002]);
+  });
+});
+
+/*
+ * `onDrift: "fail"` compares the recorded selection with GitHub's as a set of repository ids,
+ * for every scope with a selection: the order the lists hold does not matter, no list is
+ * the empty selection, and a real difference is named with both lists in numeric order.
+ */
+
+describe("drift: onDrift fail compares selections as sets of repository ids", () => {
+  beforeEach(() => configureProvider());
+
+  for (const fixture of scopeFixtures.filter((f) => "org" in f.inputs || f.key === "codespaces-user-secret")) {
+    const props = (extra: Partial<ResolvedOutputs>) =>
+      ({
+        ...fixture.inputs,
+        ...("org" in fixture.inputs ? { visibility: "selected" } : {}),
+        [fixture.nameProperty]: "SHARED",
+        value: "v",
+        onDrift: "fail",
+        createdAt: "2024-01-01T00:00:00Z",
+        updatedAt: "2024-01-01T00:00:00Z",
+        ...extra,
+      }) as ResolvedOutputs;
+    const refresh = (state: ResolvedOutputs, observed: ResolvedOutputs) =>
+      refreshed(startOperation(deployment(), fixture.key, state, "reading"), "the-id", state, observed);
+
+    it(`${fixture.key}: the same ids in another order, and no list against an empty one, are no drift`, () => {
+      const state = props({ selectedRepositoryIds: [10, 9] });
+      const observed = props({ selectedRepositoryIds: [9, 10] });
+      assert.deepEqual(refresh(state, observed), { id: "the-id", props: observed });
+      const none = props({});
+      const empty = props({ selectedRepositoryIds: [] });
+      assert.deepEqual(refresh(none, empty), { id: "the-id", props: empty });
+    });
+
+    it(`${fixture.key}: another selection fails, naming both lists in numeric order`, () => {
+      assert.throws(
+        () => refresh(props({ selectedRepositoryIds: [1001] }), props({ selectedRepositoryIds: [10, 9, 1001] })),
+        (error: Error) => error.message.includes("was changed outside Pulumi") && error.message.includes("its repositories are [9,10,1001], not [1001]"),
+      );
     });
   }
 });
