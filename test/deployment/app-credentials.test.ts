@@ -89,6 +89,7 @@ describe("GitHub App settings: what github:appAuth and GITHUB_APP_* must hold", 
  * Only Pulumi's secret marker unwraps a field of github:appAuth: a null field is missing (not a
  * crash), and an object that merely has a `value` is not a secret, so not a setting either.
  */
+
 describe("GitHub App settings: what counts as a secret wrapper around a github:appAuth field", () => {
   const problemOfStack = (raw: unknown) => problemOf(appSettingsFromStack(raw));
 

@@ -113,6 +113,7 @@ describe("configuration: stack configuration, then the environment, then default
  * provider with a message naming that variable, its unit and what it was given; the stack
  * leaves both unset here, so the environment is what is read.
  */
+
 describe("configuration: pacing settings from the environment", () => {
   beforeEach(() => configureProvider({ "githubSecrets:writeIntervalMs": undefined }));
 

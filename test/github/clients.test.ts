@@ -116,6 +116,7 @@ describe("GitHub clients: the read after a write, the request log, one set per d
  * The write queue seen from GitHub: writes one at a time, while key fetches and refresh
  * reads do not wait behind them.
  */
+
 describe("GitHub clients: the write queue", () => {
   beforeEach(() => configureProvider());
 

@@ -36,6 +36,7 @@ describe("item listings: a failed listing is asked for again", () => {
  * one list per container, in pages of 30, listed again after this deployment wrote to it; an
  * organization item's selection asked for only when the item changed since our write.
  */
+
 describe("item listings: one list per container, one write per item", () => {
   beforeEach(() => configureProvider());
 

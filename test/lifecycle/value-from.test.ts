@@ -166,6 +166,7 @@ describe("valueFrom through the provider's methods", () => {
  * failure names the property (neither is secret-bearing) and says the rule exactly. The
  * resource exists already (olds are given), so check does not read the source.
  */
+
 describe("valueFrom: check's rules for its shape, and for keyId, for every secret scope", () => {
   beforeEach(() => configureProvider());
 
@@ -268,6 +269,7 @@ describe("valueFrom: null is no source", () => {
  * written; the value read is concealed from the write's failure messages even when
  * GitHub's (or a proxy's) message quotes it.
  */
+
 describe("valueFrom: writes of a value read from a source", () => {
   beforeEach(() => configureProvider());
 
@@ -323,6 +325,7 @@ describe("valueFrom: writes of a value read from a source", () => {
  * What a preview and an `up` make of a `valueFrom` that is not known yet or points elsewhere,
  * and the words of an `onDrift: "fail"` refresh: the guidance differs for a secret and a variable.
  */
+
 describe("valueFrom across a preview and an up", () => {
   beforeEach(() => configureProvider());
 
