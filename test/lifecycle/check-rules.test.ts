@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { provider as operations } from "../support/deployment";
-import { UNKNOWN } from "../../provider/lifecycle/input-rules";
+import { MAX_VALUE_BYTES, SECRET_BEARING_PROPERTIES, UNKNOWN } from "../../provider/lifecycle/input-rules";
 import { configureProvider } from "../support/configure-provider";
 import { emulator } from "../support/root-hooks";
 import { scopeFixtures, type ScopeFixture } from "../support/scope-fixtures";
@@ -178,4 +178,48 @@ describe("check's rules at their boundaries, for every scope", () => {
     const { failures } = await operations.check("actions-repository-secret", {}, { owner: "o", secretName: "X", value: "v" });
     assert.match(failures![0]!.reason, /^`repository` is required$/, "github:owner is no default repository");
   });
+});
+
+/*
+ * Bad input of each kind, for every scope, refused before any request: the failure names the
+ * property, or for a secret-bearing one names none and says which in its reason.
+ */
+
+describe("check: bad input refused before any request, for every scope", () => {
+  beforeEach(() => configureProvider());
+
+  for (const fixture of scopeFixtures) {
+    describe(fixture.key, () => {
+      const props = (name: string, value: string) => ({ ...fixture.inputs, [fixture.nameProperty]: name, value });
+
+      it("rejects bad input before any request, naming the property and the rule", async () => {
+        const cases: [Record<string, unknown>, string, RegExp][] = [
+          [props("1ABC", "v"), fixture.nameProperty, /must not start with a digit/],
+          [props("GITHUB_TOKEN", "v"), fixture.nameProperty, /reserved prefix GITHUB_/],
+          [props("has-dash", "v"), fixture.nameProperty, /letters, digits and underscores/],
+          [props("BIG", "x".repeat(MAX_VALUE_BYTES + 1)), "value", /at most 49152 bytes/],
+        ];
+        if (fixture.inputs.repository) cases.push([{ ...props("A", "v"), repository: "octo-org/app" }, "repository", /name only/]);
+        if (fixture.inputs.org) cases.push([{ ...props("A", "v"), visibility: "public" }, "visibility", /one of "all", "private", "selected"/]);
+        if (fixture.kind === "secret") {
+          cases.push([{ ...props("A", "v"), valueEncrypted: "AAAA" }, "valueEncrypted", /exactly one of/]);
+          cases.push([{ ...fixture.inputs, secretName: "A", valueEncrypted: "not base64!", keyId: "k" }, "valueEncrypted", /base64/]);
+          cases.push([{ ...fixture.inputs, secretName: "A", valueEncrypted: Buffer.alloc(60).toString("base64") }, "keyId", /required with `valueEncrypted`/]);
+        }
+        for (const [news, property, reason] of cases) {
+          const { failures } = await operations.check(fixture.key, {}, news);
+          const failure = failures!.find((f) => reason.test(f.reason));
+          assert.ok(failure, `expected a failure on ${property} for ${JSON.stringify(news).slice(0, 80)}; got ${JSON.stringify(failures)}`);
+          if (SECRET_BEARING_PROPERTIES.has(property)) {
+            // The engine would print the input of a named property: the reason names it instead.
+            assert.equal(failure.property, "", `a failure about \`${property}\` must name no property`);
+            assert.ok(failure.reason.includes(`\`${property}\``), `the reason must name \`${property}\`: ${failure.reason}`);
+          } else {
+            assert.equal(failure.property, property);
+          }
+        }
+        assert.equal(emulator().requests.length, 0, "check never calls GitHub");
+      });
+    });
+  }
 });

@@ -144,6 +144,7 @@ describe("drift: onDrift through the provider's methods", () => {
  * A refresh while GitHub still serves the version before our write, and after: the stale
  * read changes nothing, and our own write is not drift.
  */
+
 describe("refresh: stale reads after a write never become drift", () => {
   beforeEach(() => configureProvider());
 
@@ -288,6 +289,51 @@ describe("drift: onDrift fail compares selections as sets of repository ids", ()
         () => refresh(props({ selectedRepositoryIds: [1001] }), props({ selectedRepositoryIds: [10, 9, 1001] })),
         (error: Error) => error.message.includes("was changed outside Pulumi") && error.message.includes("its repositories are [9,10,1001], not [1001]"),
       );
+    });
+  }
+});
+
+/*
+ * A change or a deletion made behind Pulumi's back, for every scope: refresh reports it, and
+ * the next update restores the configured value.
+ */
+
+describe("refresh: a change or a deletion made behind Pulumi's back, for every scope", () => {
+  beforeEach(() => configureProvider());
+
+  const stored = (fixture: ScopeFixture, name: string) =>
+    fixture.kind === "secret" ? emulator().getSecret(fixture.container, name) : emulator().getVariable(fixture.container, name);
+
+  for (const fixture of scopeFixtures) {
+    describe(fixture.key, () => {
+      const props = (name: string, value: string) => ({ ...fixture.inputs, [fixture.nameProperty]: name, value });
+
+      it("reports a change made behind Pulumi's back, and the next update restores the value", async () => {
+        const { id, outs } = await createVia(fixture.key, props("TOKEN", "configured"));
+        if (fixture.kind === "secret") emulator().putSecretBehindBack(fixture.container, "TOKEN", "tampered");
+        else emulator().putVariableBehindBack(fixture.container, "TOKEN", "tampered");
+
+        const read = await operations.read(fixture.key, id, outs);
+        assert.ok(read.props, "still exists");
+        if (fixture.kind === "secret") assert.equal(read.props.value, undefined, "the unknowable value is dropped");
+        else assert.equal(read.props.value, "tampered", "a variable's value is read exactly");
+        assert.ok(Date.parse(read.props.updatedAt) > Date.parse(outs.updatedAt));
+
+        const checked = await operations.check(fixture.key, read.props as never, props("TOKEN", "configured"));
+        const diff = await operations.diff(fixture.key, id, read.props, checked.inputs as ResolvedInputs);
+        assert.equal(diff.changes, true, "the next up sees the drift");
+        await operations.update(fixture.key, id, read.props, checked.inputs as ResolvedInputs);
+        assert.equal(stored(fixture, "TOKEN")!.value, "configured");
+      });
+
+      it("treats an item deleted behind Pulumi's back as gone", async () => {
+        const { id, outs } = await createVia(fixture.key, props("GONE", "x"));
+        if (fixture.kind === "secret") emulator().deleteSecretBehindBack(fixture.container, "GONE");
+        else emulator().deleteVariableBehindBack(fixture.container, "GONE");
+        const read = await operations.read(fixture.key, id, outs);
+        assert.equal(read.id, undefined);
+        assert.equal(read.props, undefined);
+      });
     });
   }
 });

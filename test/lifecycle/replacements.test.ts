@@ -1,0 +1,45 @@
+import assert from "node:assert/strict";
+import { provider as operations } from "../support/deployment";
+import type { ResolvedInputs } from "../../provider/types";
+import { configureProvider } from "../support/configure-provider";
+import { createVia } from "../support/lifecycle";
+import { emulator } from "../support/root-hooks";
+import { scopeFixtures, type ScopeFixture } from "../support/scope-fixtures";
+
+/*
+ * What forces a replacement (a change of identity, not of letter case), and what the delete
+ * half of a replacement leaves: the item the new resource wrote under the same name stays.
+ */
+
+describe("replacements: what forces one, and the item the new resource wrote survives the old one's delete", () => {
+  beforeEach(() => configureProvider());
+
+  const stored = (fixture: ScopeFixture, name: string) =>
+    fixture.kind === "secret" ? emulator().getSecret(fixture.container, name) : emulator().getVariable(fixture.container, name);
+
+  for (const fixture of scopeFixtures) {
+    describe(fixture.key, () => {
+      const props = (name: string, value: string) => ({ ...fixture.inputs, [fixture.nameProperty]: name, value });
+
+      it("sees no change when only letter case differs, and replaces when the identity changes", async () => {
+        const { id, outs } = await createVia(fixture.key, props("Case_Name", "v"));
+        emulator().clearRequests();
+        const recased = await operations.check(fixture.key, outs as never, { ...props("case_NAME", "v"), ...fixture.recased });
+        assert.deepEqual(recased.failures, []);
+        const same = await operations.diff(fixture.key, id, outs, recased.inputs as ResolvedInputs);
+        assert.equal(same.changes, false);
+        const renamed = await operations.diff(fixture.key, id, outs, { ...(recased.inputs as ResolvedInputs), [fixture.nameProperty]: "OTHER" });
+        assert.deepEqual(renamed.replaces, [fixture.nameProperty]);
+        assert.equal(emulator().requests.length, 0, "diff never calls GitHub");
+      });
+
+      it("keeps the item when a replacement writes the same item before deleting the old resource", async () => {
+        const old = await createVia(fixture.key, props("SHARED", "old"));
+        const replacement = await createVia(fixture.key, props("shared", "new"));
+        await operations.delete(fixture.key, old.id, old.outs);
+        assert.equal(stored(fixture, "SHARED")?.value, "new");
+        assert.equal(replacement.id, old.id);
+      });
+    });
+  }
+});
