@@ -4,6 +4,8 @@ import { MAX_VALUE_BYTES, SECRET_BEARING_PROPERTIES, UNKNOWN } from "../../provi
 import { configureProvider } from "../support/configure-provider";
 import { emulator } from "../support/root-hooks";
 import { scopeFixtures, type ScopeFixture } from "../support/scope-fixtures";
+import { sealForGitHub } from "../../provider/values/sealing";
+import { createVia } from "../support/lifecycle";
 
 /*
  * check's rules, each at its boundary, for every scope it applies to: what is rejected (the
@@ -219,6 +221,82 @@ describe("check: bad input refused before any request, for every scope", () => {
           }
         }
         assert.equal(emulator().requests.length, 0, "check never calls GitHub");
+      });
+    });
+  }
+});
+
+/*
+ * The 48 KB boundary for `value` (in bytes, not characters) and for `valueEncrypted`, and the
+ * rules for `keyId`, each with a value written at the limit (a planted defect once broke these
+ * unseen below the end-to-end suite).
+ */
+
+describe("check: the 48 KB limit of a value and a sealed value, and keyId", () => {
+  beforeEach(() => configureProvider());
+
+  const stored = (fixture: ScopeFixture, name: string) =>
+    fixture.kind === "secret" ? emulator().getSecret(fixture.container, name) : emulator().getVariable(fixture.container, name);
+
+  /** The failure about `property`: named by it, or (secret-bearing inputs) naming none, with the property in the reason. */
+  function failureAbout(failures: readonly { property: string; reason: string }[] | undefined, property: string) {
+    return (failures ?? []).find((f) => f.property === property || (f.property === "" && f.reason.includes(`\`${property}\``)));
+  }
+
+  const secretScopes = scopeFixtures.filter((f) => f.kind === "secret");
+
+  for (const fixture of scopeFixtures) {
+    describe(fixture.key, () => {
+      const props = (value: string, extra: object = {}) => ({ ...fixture.inputs, [fixture.nameProperty]: "PROMISE", value, ...extra });
+
+      it("accepts a value of exactly 48 KB, stores it exactly, and rejects one byte more (bytes, not characters)", async () => {
+        const exact = "é".repeat(MAX_VALUE_BYTES / 2 - 1) + "ab";
+        assert.equal(Buffer.byteLength(exact), MAX_VALUE_BYTES);
+        await createVia(fixture.key, props(exact));
+        assert.equal(stored(fixture, "PROMISE")?.value, exact);
+        for (const over of ["x".repeat(MAX_VALUE_BYTES + 1), "é".repeat(MAX_VALUE_BYTES / 2) + "a"]) {
+          const { failures } = await operations.check(fixture.key, {}, props(over));
+          assert.match(failureAbout(failures, "value")?.reason ?? "", /`value` is 49153 bytes; GitHub allows at most 49152 bytes \(48 KB\)/);
+        }
+        const { failures } = await operations.check(fixture.key, {}, props(42 as never));
+        assert.match(failureAbout(failures, "value")?.reason ?? "", /`value` must be a string, got number/);
+      });
+    });
+  }
+
+  for (const fixture of secretScopes) {
+    describe(`${fixture.key}: valueEncrypted`, () => {
+      const sealed = (plaintext: string | Buffer) => sealForGitHub(plaintext.toString(), emulator().publicKey(fixture.container).key);
+      const props = (valueEncrypted: string, keyId = emulator().publicKey(fixture.container).keyId) => ({
+        ...fixture.inputs,
+        secretName: "PRESEALED",
+        valueEncrypted,
+        keyId,
+      });
+
+      it("accepts a sealed value of exactly 48 KB and of nothing, and rejects one byte more or a box too short", async () => {
+        const exact = "x".repeat(MAX_VALUE_BYTES);
+        await createVia(fixture.key, props(sealed(exact)));
+        assert.equal(stored(fixture, "PRESEALED")?.value, exact);
+        assert.deepEqual((await operations.check(fixture.key, {}, props(sealed("")))).failures, []);
+
+        const over = await operations.check(fixture.key, {}, props(sealed("x".repeat(MAX_VALUE_BYTES + 1))));
+        assert.match(failureAbout(over.failures, "valueEncrypted")?.reason ?? "", /holds 49153 bytes; GitHub allows at most 49152/);
+        const short = await operations.check(fixture.key, {}, props(Buffer.alloc(47).toString("base64")));
+        assert.match(failureAbout(short.failures, "valueEncrypted")?.reason ?? "", /is 47 bytes; a sealed box is at least 48 bytes/);
+        const urlSafe = await operations.check(fixture.key, {}, props("ab-_".repeat(20)));
+        assert.match(failureAbout(urlSafe.failures, "valueEncrypted")?.reason ?? "", /standard base64 \(not URL-safe\)/);
+      });
+
+      it("rejects a keyId that is missing, not a string, or given with a plaintext value", async () => {
+        const missing = await operations.check(fixture.key, {}, { ...props(sealed("v")), keyId: "" });
+        assert.match(failureAbout(missing.failures, "keyId")?.reason ?? "", /`keyId` is required with `valueEncrypted`/);
+        const number = await operations.check(fixture.key, {}, { ...props(sealed("v")), keyId: 7 });
+        assert.match(failureAbout(number.failures, "keyId")?.reason ?? "", /`keyId` must be a string/);
+        const withPlain = await operations.check(fixture.key, {}, { ...fixture.inputs, secretName: "P", value: "v", keyId: "k" });
+        assert.match(failureAbout(withPlain.failures, "keyId")?.reason ?? "", /`keyId` goes with `valueEncrypted` only/);
+        const neither = await operations.check(fixture.key, {}, { ...fixture.inputs, secretName: "P" });
+        assert.match(failureAbout(neither.failures, "value")?.reason ?? "", /exactly one of `value`.*`valueEncrypted`/);
       });
     });
   }

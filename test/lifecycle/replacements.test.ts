@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { provider as operations } from "../support/deployment";
 import type { ResolvedInputs } from "../../provider/types";
 import { configureProvider } from "../support/configure-provider";
-import { createVia } from "../support/lifecycle";
+import { checkedInputs, createVia } from "../support/lifecycle";
 import { emulator } from "../support/root-hooks";
 import { scopeFixtures, type ScopeFixture } from "../support/scope-fixtures";
 
@@ -39,6 +39,37 @@ describe("replacements: what forces one, and the item the new resource wrote sur
         await operations.delete(fixture.key, old.id, old.outs);
         assert.equal(stored(fixture, "SHARED")?.value, "new");
         assert.equal(replacement.id, old.id);
+      });
+    });
+  }
+});
+
+/*
+ * Each identity input and the name force a replacement, and the new item is written before
+ * the old one is deleted (a planted defect once broke this unseen below the end-to-end suite).
+ */
+
+describe("replacements: forced by each identity input and the name, creating before deleting", () => {
+  beforeEach(() => configureProvider());
+
+  for (const fixture of scopeFixtures) {
+    describe(fixture.key, () => {
+      const props = (value: string, extra: object = {}) => ({ ...fixture.inputs, [fixture.nameProperty]: "PROMISE", value, ...extra });
+
+      it("replaces on a change of each identity input and of the name, creating before deleting", async () => {
+        const { id, outs } = await createVia(fixture.key, props("v"));
+        const other: Record<string, string> = { owner: "other-org", repository: "api", environment: "production", org: "other-org" };
+        const changes = [...Object.keys(fixture.inputs).filter((p) => p in other), fixture.nameProperty];
+        assert.ok(changes.length >= 1);
+        for (const property of changes) {
+          const news = { ...(await checkedInputs(fixture.key, props("v"))), [property]: other[property] ?? "RENAMED" } as ResolvedInputs;
+          const diff = await operations.diff(fixture.key, id, outs, news);
+          assert.equal(diff.changes, true, `${property}: a change`);
+          assert.deepEqual(diff.replaces, [property], `${property}: forces replacement`);
+          assert.strictEqual(diff.deleteBeforeReplace, false, `${property}: the new item is written before the old one is deleted`);
+        }
+        const unchanged = await operations.diff(fixture.key, id, outs, await checkedInputs(fixture.key, props("v")));
+        assert.deepEqual([unchanged.changes, unchanged.replaces], [false, []]);
       });
     });
   }
