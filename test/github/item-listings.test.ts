@@ -136,3 +136,24 @@ describe("item listings: one list per container, one write per item", () => {
     assert.equal(count("GET", "/repositories"), 1);
   });
 });
+
+/*
+ * A refresh from a container's listing, for every scope in a repository: an item of the same
+ * name in another repository or environment is never taken for this one.
+ */
+
+describe("item listings: an item is never taken from another container", () => {
+  beforeEach(() => configureProvider());
+
+  for (const fixture of scopeFixtures.filter((f) => "repository" in f.inputs)) {
+    it(`${fixture.key}: refresh never takes an item of another container for this one`, async () => {
+      const other = "environment" in fixture.inputs ? { environment: "production" } : { repository: "api" };
+      const props = (name: string, value: string, where: object = {}) => ({ ...fixture.inputs, ...where, [fixture.nameProperty]: name, value });
+      const there = await createVia(fixture.key, props("TWIN", "there", other));
+      const here = await createVia(fixture.key, props("ONE", "here"));
+      await createVia(fixture.key, props("TWIN", "here"));
+      await operations.read(fixture.key, here.id, here.outs);
+      assert.deepEqual((await operations.read(fixture.key, there.id, there.outs)).props, there.outs);
+    });
+  }
+});

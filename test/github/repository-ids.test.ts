@@ -63,3 +63,24 @@ describe("repository ids: an id given as digits in selectedRepositories", () => 
     });
   }
 });
+
+/*
+ * A reference that holds digits but is not all digits is a name, and is checked as one.
+ */
+
+describe("repository ids: a reference with digits is still checked as a name", () => {
+  beforeEach(() => configureProvider());
+
+  for (const fixture of scopeFixtures.filter((f) => f.inputs.org !== undefined || f.key === "codespaces-user-secret")) {
+    const visibility = fixture.inputs.org ? "selected" : undefined;
+    const props = (selectedRepositories: unknown) => ({ ...fixture.inputs, visibility, [fixture.nameProperty]: "PICKED", value: "v", selectedRepositories });
+
+    it(`${fixture.key}: a repository reference with digits is still checked as a name`, async () => {
+      for (const ref of ["a b1", "1 ab", "1/2/3"]) {
+        const { failures } = await operations.check(fixture.key, {}, props([ref]));
+        assert.equal(failures?.[0]?.property, "selectedRepositories[0]", ref);
+      }
+      assert.deepEqual((await operations.check(fixture.key, {}, props(["1002", 1003, "12"]))).failures, []);
+    });
+  }
+});

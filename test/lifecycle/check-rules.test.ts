@@ -301,3 +301,22 @@ describe("check: the 48 KB limit of a value and a sealed value, and keyId", () =
     });
   }
 });
+
+/*
+ * A name failure names the scope's own name property (`secretName` or `variableName`), and
+ * only a leading digit is called a leading digit.
+ */
+
+describe("check: a name failure names the scope's own name property", () => {
+  beforeEach(() => configureProvider());
+
+  for (const fixture of scopeFixtures) {
+    it(`${fixture.key}: a name failure names the scope's own name property, and only a leading digit is called one`, async () => {
+      const failure = async (name: unknown) =>
+        (await operations.check(fixture.key, {}, { ...fixture.inputs, [fixture.nameProperty]: name, value: "v" })).failures?.[0]?.reason;
+      assert.equal(await failure(""), `\`${fixture.nameProperty}\` is required`);
+      assert.equal(await failure(7), `\`${fixture.nameProperty}\` must be a string, got number`);
+      assert.equal(await failure("A-1"), `${fixture.kind} name "A-1" may contain only letters, digits and underscores ([A-Za-z0-9_])`);
+    });
+  }
+});

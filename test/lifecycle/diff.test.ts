@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { provider as operations } from "../support/deployment";
 import { sealForGitHub } from "../../provider/values/sealing";
-import type { ResolvedOutputs } from "../../provider/types";
+import type { ResolvedInputs, ResolvedOutputs } from "../../provider/types";
 import { configureProvider } from "../support/configure-provider";
 import { checkedInputs, createVia, updateVia } from "../support/lifecycle";
 import { emulator } from "../support/root-hooks";
@@ -105,6 +105,67 @@ describe("diff: what counts as a change, and what the update writes", () => {
         await updateVia(fixture.key, id, read.props as ResolvedOutputs, props("Mixed Case"));
         assert.equal(stored(fixture, "EXACT")?.value, "Mixed Case");
       });
+    });
+  }
+});
+
+/*
+ * Edges of what diff counts as a change, for every scope: onDrift only when the policy
+ * differs, a switch between `value` and `valueEncrypted`, another selection of the same size.
+ */
+
+describe("diff: onDrift, a switch of value kind, and a selection of the same size", () => {
+  beforeEach(() => configureProvider());
+
+  for (const fixture of scopeFixtures) {
+    describe(fixture.key, () => {
+      const props = (extra: object = {}) => ({ ...fixture.inputs, [fixture.nameProperty]: "EDGE", value: "v", ...extra });
+
+      it("diff: onDrift counts as a change only when the policy differs (unset is overwrite)", async () => {
+        const { id, outs } = await createVia(fixture.key, props());
+        for (const [onDrift, changes] of [["overwrite", false], ["ignore", true], ["fail", true]] as const) {
+          const diff = await operations.diff(fixture.key, id, outs, await checkedInputs(fixture.key, props({ onDrift }), outs));
+          assert.deepEqual([diff.changes, diff.replaces], [changes, []], onDrift);
+        }
+        const explicit = await createVia(fixture.key, props({ [fixture.nameProperty]: "EXPLICIT", onDrift: "overwrite" }));
+        const unset = await operations.diff(fixture.key, explicit.id, explicit.outs, await checkedInputs(fixture.key, props({ [fixture.nameProperty]: "EXPLICIT" }), explicit.outs));
+        assert.equal(unset.changes, false, "removing onDrift: \"overwrite\" changes nothing");
+      });
+    });
+  }
+
+  for (const fixture of scopeFixtures.filter((f) => f.kind === "secret")) {
+    it(`${fixture.key}: diff sees a switch between \`value\` and \`valueEncrypted\`, and a new sealed value under the same key`, async () => {
+      const key = emulator().publicKey(fixture.container);
+      const sealed = (text: string) => sealForGitHub(text, key.key);
+      const base = { ...fixture.inputs, secretName: "SWITCH" };
+      const plain = await createVia(fixture.key, { ...base, value: "v" });
+      const toSealed = await checkedInputs(fixture.key, { ...base, valueEncrypted: sealed("v"), keyId: key.keyId }, plain.outs);
+      assert.equal((await operations.diff(fixture.key, plain.id, plain.outs, toSealed)).changes, true, "value -> valueEncrypted");
+
+      const presealed = await createVia(fixture.key, { ...base, secretName: "PRESEALED", valueEncrypted: sealed("a"), keyId: key.keyId });
+      const resealed = { ...presealed.outs, valueEncrypted: sealed("b") } as ResolvedInputs;
+      assert.deepEqual(
+        [(await operations.diff(fixture.key, presealed.id, presealed.outs, resealed)).changes, presealed.outs.keyId],
+        [true, resealed.keyId],
+        "a new box under the same key id",
+      );
+      const toPlain = { ...presealed.outs, valueEncrypted: undefined, keyId: undefined, value: "a" } as ResolvedInputs;
+      assert.equal((await operations.diff(fixture.key, presealed.id, presealed.outs, toPlain)).changes, true, "valueEncrypted -> value");
+    });
+  }
+
+  for (const fixture of scopeFixtures.filter((f) => f.inputs.org !== undefined || f.key === "codespaces-user-secret")) {
+    const visibility = fixture.inputs.org ? "selected" : undefined;
+    const props = (selectedRepositories: unknown) => ({ ...fixture.inputs, visibility, [fixture.nameProperty]: "PICKED", value: "v", selectedRepositories });
+
+    it(`${fixture.key}: diff sees another selection of the same size`, async () => {
+      const { id, outs } = await createVia(fixture.key, props(["octo-org/app"]));
+      const other = await operations.diff(fixture.key, id, outs, await checkedInputs(fixture.key, props(["octo-org/api"]), outs));
+      assert.deepEqual([other.changes, other.replaces], [true, []]);
+      const joined = { ...outs, selectedRepositories: ["ab", "c"] };
+      const split = await operations.diff(fixture.key, id, joined, await checkedInputs(fixture.key, props(["a", "bc"]), outs));
+      assert.equal(split.changes, true, "[ab, c] is not [a, bc]");
     });
   }
 });

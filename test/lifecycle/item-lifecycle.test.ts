@@ -64,3 +64,26 @@ describe("item lifecycle: create, refresh, update in place and delete, for every
     });
   }
 });
+
+/*
+ * Delete, for every scope: an item already gone counts as deleted; another failure is an error.
+ */
+
+describe("item lifecycle: delete, when the item is gone or GitHub refuses", () => {
+  beforeEach(() => configureProvider());
+
+  for (const fixture of scopeFixtures) {
+    describe(fixture.key, () => {
+      const props = (extra: object = {}) => ({ ...fixture.inputs, [fixture.nameProperty]: "EDGE", value: "v", ...extra });
+
+      it("delete: an item already gone counts as deleted; another failure is an error", async () => {
+        const { id, outs } = await createVia(fixture.key, props());
+        emulator().injectFault({ method: "DELETE", path: id, status: 409 });
+        await assert.rejects(operations.delete(fixture.key, id, outs), /^GitHubSecretsError: Deleting .* EDGE in .* failed/);
+        await operations.delete(fixture.key, id, outs);
+        await operations.delete(fixture.key, id, outs);
+        assert.equal(fixture.kind === "secret" ? emulator().getSecret(fixture.container, "EDGE") : emulator().getVariable(fixture.container, "EDGE"), undefined);
+      });
+    });
+  }
+});

@@ -337,3 +337,54 @@ describe("refresh: a change or a deletion made behind Pulumi's back, for every s
     });
   }
 });
+
+/*
+ * Edges of refresh, for every scope: a GET of the item that fails is an error, not a deletion;
+ * a selection changed elsewhere is read, and asked for only while the item is selected.
+ */
+
+describe("refresh: a failed read is no deletion; a selection is asked for only while selected", () => {
+  beforeEach(() => configureProvider());
+
+  for (const fixture of scopeFixtures) {
+    describe(fixture.key, () => {
+      const props = (extra: object = {}) => ({ ...fixture.inputs, [fixture.nameProperty]: "EDGE", value: "v", ...extra });
+
+      it("refresh: a failing GET of the item is an error naming the item, and only a 404 means deleted", async () => {
+        const { id, outs } = await createVia(fixture.key, props());
+        // The first refresh serves the item from the container's list; a second one asks for the item itself.
+        assert.equal((await operations.read(fixture.key, id, outs)).id, id);
+        emulator().injectFault({ method: "GET", path: id, status: 403 });
+        await assert.rejects(operations.read(fixture.key, id, outs), new RegExp(`^GitHubSecretsError: Reading .* EDGE in .* failed: the token may not manage this`));
+        assert.ok(fixture.kind === "secret" ? emulator().getSecret(fixture.container, "EDGE") : emulator().getVariable(fixture.container, "EDGE"));
+
+        emulator().injectFault({ method: "GET", path: id, status: 404 });
+        assert.deepEqual(await operations.read(fixture.key, id, outs), {}, "gone: the resource is dropped (onDrift overwrite)");
+      });
+    });
+  }
+
+  for (const fixture of scopeFixtures.filter((f) => f.inputs.org !== undefined || f.key === "codespaces-user-secret")) {
+    it(`${fixture.key}: refresh reads a selection changed elsewhere, and asks for it only while the item is selected`, async () => {
+      const visibility = fixture.inputs.org ? "selected" : undefined;
+      const { id, outs } = await createVia(fixture.key, { ...fixture.inputs, visibility, [fixture.nameProperty]: "SHARED", value: "v", selectedRepositories: ["octo-org/app"] });
+      const behindBack = (extra: object) =>
+        fixture.kind === "secret"
+          ? emulator().putSecretBehindBack(fixture.container, "SHARED", undefined, extra)
+          : emulator().putVariableBehindBack(fixture.container, "SHARED", "v", extra);
+      behindBack({ selectedRepositoryIds: [1001, 1002] });
+      const read = await operations.read(fixture.key, id, outs);
+      assert.deepEqual([read.props?.selectedRepositoryIds, read.props?.selectedRepositories], [[1001, 1002], [1001, 1002]]);
+
+      behindBack({ selectedRepositoryIds: [1001] });
+      const same = await operations.read(fixture.key, id, outs);
+      assert.deepEqual([same.props?.selectedRepositoryIds, same.props?.selectedRepositories], [[1001], ["octo-org/app"]], "an unchanged selection keeps its names");
+      if (!fixture.inputs.org) return;
+      behindBack({ visibility: "all" });
+      emulator().clearRequests();
+      const widened = await operations.read(fixture.key, id, outs);
+      assert.equal(widened.props?.visibility, "all");
+      assert.deepEqual(emulator().requests.filter((r) => r.path.endsWith("/repositories")), [], "no selection to ask for");
+    });
+  }
+});

@@ -74,3 +74,23 @@ describe("replacements: forced by each identity input and the name, creating bef
     });
   }
 });
+
+/*
+ * The write journal spares only the item a replacement wrote: deleting one resource after
+ * writing another, under another name, in the same deployment removes it.
+ */
+
+describe("replacements: the journal spares only the item the new resource wrote", () => {
+  beforeEach(() => configureProvider());
+
+  for (const fixture of scopeFixtures) {
+    it(`${fixture.key}: deleting one resource after writing another in the same deployment removes it`, async () => {
+      const props = (name: string) => ({ ...fixture.inputs, [fixture.nameProperty]: name, value: "v" });
+      const first = await createVia(fixture.key, props("FIRST"));
+      await createVia(fixture.key, props("SECOND"));
+      await operations.delete(fixture.key, first.id, first.outs);
+      const stored = (name: string) => (fixture.kind === "secret" ? emulator().getSecret(fixture.container, name) : emulator().getVariable(fixture.container, name));
+      assert.deepEqual([stored("FIRST"), stored("SECOND")?.name], [undefined, "SECOND"]);
+    });
+  }
+});
