@@ -4,6 +4,7 @@ import { createVia } from "../support/lifecycle";
 import { configureProvider } from "../support/configure-provider";
 import { emulator } from "../support/root-hooks";
 import { scopeFixtures } from "../support/scope-fixtures";
+import type { Container } from "../../emulator";
 
 /*
  * How a selection's references become GitHub's repository ids, for every scope with a
@@ -83,4 +84,54 @@ describe("repository ids: a reference with digits is still checked as a name", (
       assert.deepEqual((await operations.check(fixture.key, {}, props(["1002", 1003, "12"]))).failures, []);
     });
   }
+});
+
+/*
+ * What one deployment looks up to resolve a selection: each repository name once, whatever
+ * its case, the user's login once, no lookup for an id; and a failed lookup is not kept.
+ */
+
+describe("repository ids: each name looked up once per deployment, a failed lookup asked again", () => {
+  beforeEach(() => configureProvider());
+
+  const ORG: Container = { app: "actions", org: "octo-org" };
+  const USER: Container = { app: "codespaces", user: true };
+  const REPO: Container = { app: "actions", owner: "octo-org", repo: "app" };
+  const orgSecret = (name: string, selectedRepositories: unknown[], extra: object = {}) => ({ org: "octo-org", secretName: name, value: "v", selectedRepositories, ...extra });
+  const requests = (method: string, path: string | RegExp) =>
+    emulator().requests.filter((r) => r.method === method && (typeof path === "string" ? r.path === path : path.test(r.path)));
+
+  it("takes ids and numeric strings as ids, resolves names (any case) once, and sends each id once, sorted", async () => {
+    const id = emulator().addRepository("octo-org", "12ab");
+    const { outs } = await createVia("actions-organization-secret", orgSecret("A", ["web", "1002", 1001, "App", "12ab"]));
+    assert.deepEqual(outs.selectedRepositoryIds, [1001, 1002, 1003, id].sort((a, b) => a - b));
+    assert.deepEqual(emulator().getSecret(ORG, "A")?.selectedRepositoryIds, outs.selectedRepositoryIds);
+    await createVia("actions-organization-secret", orgSecret("B", ["app", "octo-org/WEB"]));
+    assert.deepEqual(
+      emulator().requests.filter((r) => r.route === "GET /repos/{owner}/{repo}").map((r) => r.path).sort(),
+      ["/repos/octo-org/12ab", "/repos/octo-org/App", "/repos/octo-org/web"],
+      "one lookup per repository, whatever its case; none for ids",
+    );
+  });
+
+  it("resolves the user's own repositories by the login GitHub reports, asked once", async () => {
+    await createVia("codespaces-user-secret", { secretName: "A", value: "v", selectedRepositories: ["dotfiles"] });
+    await createVia("codespaces-user-secret", { secretName: "B", value: "v", selectedRepositories: ["DOTFILES", "octo-org/app"] });
+    assert.deepEqual(emulator().getSecret(USER, "B")?.selectedRepositoryIds, [1001, 2001]);
+    assert.equal(requests("GET", "/user").length, 1);
+    assert.equal(requests("GET", "/repos/octocat/dotfiles").length, 1);
+  });
+
+  it("does not remember a failed lookup of a repository, the user or a public key", async () => {
+    emulator().injectFault({ method: "GET", path: "/repos/octo-org/app", status: 403 });
+    await assert.rejects(createVia("actions-organization-secret", orgSecret("A", ["app"])), /403/);
+    await createVia("actions-organization-secret", orgSecret("A", ["app"]));
+    emulator().injectFault({ method: "GET", path: "/user", status: 403 });
+    await assert.rejects(createVia("codespaces-user-secret", { secretName: "U", value: "v", selectedRepositories: ["dotfiles"] }), /403/);
+    await createVia("codespaces-user-secret", { secretName: "U", value: "v", selectedRepositories: ["dotfiles"] });
+    emulator().injectFault({ method: "GET", path: /\/secrets\/public-key$/, status: 403 });
+    await assert.rejects(createVia("actions-repository-secret", { owner: "octo-org", repository: "app", secretName: "K", value: "v" }), /403/);
+    await createVia("actions-repository-secret", { owner: "octo-org", repository: "app", secretName: "K", value: "v" });
+    assert.equal(emulator().getSecret(REPO, "K")?.value, "v");
+  });
 });

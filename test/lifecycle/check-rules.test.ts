@@ -320,3 +320,15 @@ describe("check: a name failure names the scope's own name property", () => {
     });
   }
 });
+
+/*
+ * A scope the provider does not know is named in check's error.
+ */
+
+describe("check: an unknown scope", () => {
+  beforeEach(() => configureProvider());
+
+  it("asks for an unknown scope by name", async () => {
+    await assert.rejects(operations.check("nope" as never, {}, {}), /Unknown scope "nope"/);
+  });
+});

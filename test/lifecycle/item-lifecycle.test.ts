@@ -87,3 +87,20 @@ describe("item lifecycle: delete, when the item is gone or GitHub refuses", () =
     });
   }
 });
+
+/*
+ * The engine adds the serialized provider to a resource's inputs and outputs; the provider
+ * returns neither with it.
+ */
+
+describe("item lifecycle: outputs without the serialized provider", () => {
+  beforeEach(() => configureProvider());
+
+  it("keeps the serialized provider out of outputs", async () => {
+    const news = { owner: "octo-org", repository: "app", variableName: "P", value: "v", __provider: "serialized provider" };
+    const { id, outs } = await createVia("actions-repository-variable", news);
+    assert.equal("__provider" in outs, false);
+    const read = await operations.read("actions-repository-variable", id, { ...outs, __provider: "serialized provider" } as ResolvedOutputs);
+    assert.equal("__provider" in read.props!, false);
+  });
+});

@@ -6,7 +6,7 @@ import { emulator } from "../support/root-hooks";
 import { scopeFixtures, type ScopeFixture } from "../support/scope-fixtures";
 import { refreshed } from "../../provider/lifecycle/drift";
 import { startOperation } from "../../provider/lifecycle/item-operation";
-import { createVia } from "../support/lifecycle";
+import { checkedInputs, createVia } from "../support/lifecycle";
 
 /*
  * `onDrift` through the provider's methods, for every secret and variable scope: what
@@ -387,4 +387,32 @@ describe("refresh: a failed read is no deletion; a selection is asked for only w
       assert.deepEqual(emulator().requests.filter((r) => r.path.endsWith("/repositories")), [], "no selection to ask for");
     });
   }
+});
+
+/*
+ * What refresh reads of an item's visibility changed elsewhere, and what it makes of a state
+ * without a resource or without a timestamp.
+ */
+
+describe("refresh: a visibility changed elsewhere, a state without a timestamp", () => {
+  beforeEach(() => configureProvider());
+
+  it("refreshes an organization item's visibility changed behind its back", async () => {
+    const { id, outs } = await createVia("dependabot-organization-secret", { org: "octo-org", secretName: "D", value: "v", visibility: "private" });
+    emulator().putSecretBehindBack({ app: "dependabot", org: "octo-org" }, "D", undefined, { visibility: "all" });
+    const read = await operations.read("dependabot-organization-secret", id, outs);
+    assert.equal(read.props?.visibility, "all");
+    const diff = await operations.diff("dependabot-organization-secret", id, read.props!, await checkedInputs("dependabot-organization-secret", { org: "octo-org", secretName: "D", value: "v", visibility: "private" }));
+    assert.equal(diff.changes, true);
+  });
+
+  it("reads nothing without state, and drops a secret's value when the state has no timestamp", async () => {
+    assert.deepEqual(await operations.read("actions-repository-secret", "/x", undefined), {});
+    const { id, outs } = await createVia("actions-repository-secret", { owner: "octo-org", repository: "app", secretName: "S", value: "v" });
+    const { updatedAt: _, ...withoutTimestamp } = outs;
+    const read = await operations.read("actions-repository-secret", id, withoutTimestamp as ResolvedOutputs);
+    assert.equal(read.props?.value, undefined);
+    assert.equal(read.props?.updatedAt, outs.updatedAt);
+    assert.equal(read.id, id);
+  });
 });

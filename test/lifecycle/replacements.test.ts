@@ -5,6 +5,7 @@ import { configureProvider } from "../support/configure-provider";
 import { checkedInputs, createVia } from "../support/lifecycle";
 import { emulator } from "../support/root-hooks";
 import { scopeFixtures, type ScopeFixture } from "../support/scope-fixtures";
+import type { Container } from "../../emulator";
 
 /*
  * What forces a replacement (a change of identity, not of letter case), and what the delete
@@ -93,4 +94,28 @@ describe("replacements: the journal spares only the item the new resource wrote"
       assert.deepEqual([stored("FIRST"), stored("SECOND")?.name], [undefined, "SECOND"]);
     });
   }
+});
+
+/*
+ * Within one deployment the item another resource wrote under another letter case is kept;
+ * in a later deployment a resource's own item is deleted.
+ */
+
+describe("replacements: within one deployment, and in the next", () => {
+  beforeEach(() => configureProvider());
+
+  const REPO: Container = { app: "actions", owner: "octo-org", repo: "app" };
+
+  it("keeps an item another resource wrote under another letter case, and deletes what it wrote itself in a later deployment", async () => {
+    const old = await createVia("actions-repository-variable", { owner: "octo-org", repository: "app", variableName: "SHARED", value: "old" });
+    await createVia("actions-repository-variable", { owner: "Octo-Org", repository: "APP", variableName: "shared", value: "new" });
+    await operations.delete("actions-repository-variable", old.id, old.outs);
+    assert.equal(emulator().getVariable(REPO, "SHARED")?.value, "new");
+
+    await configureProvider(); // the next deployment
+    const mine = await createVia("actions-repository-secret", { owner: "octo-org", repository: "app", secretName: "MINE", value: "v" });
+    await configureProvider(); // the next deployment: it wrote nothing yet
+    await operations.delete("actions-repository-secret", mine.id, mine.outs);
+    assert.equal(emulator().getSecret(REPO, "MINE"), undefined);
+  });
 });

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { provider as operations } from "../support/deployment";
-import type { RecordedRequest } from "../../emulator";
+import type { Container, RecordedRequest } from "../../emulator";
 import { configureProvider } from "../support/configure-provider";
 import { checkedInputs, createVia, updateVia } from "../support/lifecycle";
 import { emulator } from "../support/root-hooks";
@@ -188,4 +188,44 @@ describe("write: an input the engine passes as null counts as absent", () => {
       assert.equal(stored(fixture, "NULL_SEALED")!.value, "the-value");
     });
   }
+});
+
+/*
+ * A selection changed alone is written alone, without the value; visibility and selection
+ * changed together are one write, and leaving `selected` drops the selection.
+ */
+
+describe("write: a selection changed alone, or with the visibility", () => {
+  beforeEach(() => configureProvider());
+
+  const ORG: Container = { app: "actions", org: "octo-org" };
+  const USER: Container = { app: "codespaces", user: true };
+  const requests = (method: string, path: string | RegExp) =>
+    emulator().requests.filter((r) => r.method === method && (typeof path === "string" ? r.path === path : path.test(r.path)));
+
+  it("changes only a user secret's selection without sending the value, and notices one changed behind its back", async () => {
+    const news = { secretName: "MINE", value: "kept", selectedRepositories: ["dotfiles"] };
+    const { id, outs } = await createVia("codespaces-user-secret", news);
+    emulator().clearRequests();
+    const updated = await updateVia("codespaces-user-secret", id, outs, { ...news, selectedRepositories: ["dotfiles", "octo-org/api"] });
+    assert.equal(requests("PUT", "/user/codespaces/secrets/MINE").length, 0, "the value was not sent again");
+    assert.deepEqual(emulator().getSecret(USER, "MINE")?.selectedRepositoryIds, [1002, 2001]);
+    assert.equal(emulator().getSecret(USER, "MINE")?.value, "kept");
+    const unchanged = await operations.read("codespaces-user-secret", id, updated);
+    assert.deepEqual(unchanged.props, updated);
+    emulator().putSecretBehindBack(USER, "MINE", undefined, { selectedRepositoryIds: [2001] });
+    const read = await operations.read("codespaces-user-secret", id, updated);
+    assert.deepEqual([read.props?.selectedRepositoryIds, read.props?.selectedRepositories], [[2001], [2001]]);
+  });
+
+  it("writes visibility and selection together when both change, and drops the selection when leaving `selected`", async () => {
+    const { id, outs } = await createVia("actions-organization-variable", { org: "octo-org", variableName: "V", value: "x", visibility: "all" });
+    const selected = await updateVia("actions-organization-variable", id, outs, { org: "octo-org", variableName: "V", value: "x", visibility: "selected", selectedRepositories: ["api"] });
+    assert.deepEqual([emulator().getVariable(ORG, "V")?.visibility, emulator().getVariable(ORG, "V")?.selectedRepositoryIds], ["selected", [1002]]);
+    const priv = await updateVia("actions-organization-variable", id, selected, { org: "octo-org", variableName: "V", value: "x", visibility: "private" });
+    assert.equal(emulator().getVariable(ORG, "V")?.visibility, "private");
+    assert.equal(priv.selectedRepositoryIds, undefined);
+    const put = emulator().requests.filter((r) => r.method === "PATCH").at(-1)!;
+    assert.deepEqual(put.body, { name: "V", value: "x", visibility: "private" });
+  });
 });
