@@ -160,3 +160,65 @@ describe("GitHub clients: the write queue", () => {
     for (const read of late) assert.ok(read.startedAt < starts[1]!, `${read.path} waited behind a write`);
   });
 });
+
+/*
+ * githubSecrets:writeIntervalMs paces writes: the k-th write leaves at least k intervals after
+ * the first could.
+ */
+
+describe("GitHub clients: writes paced by githubSecrets:writeIntervalMs", () => {
+  beforeEach(() => configureProvider());
+
+  const routes = (method: string, suffix: string) =>
+    emulator().requests.filter((r) => r.method === method && r.route?.endsWith(suffix));
+
+  it("paces writes by githubSecrets:writeIntervalMs", async () => {
+    await configureProvider({ "githubSecrets:writeIntervalMs": "200" });
+    const begun = performance.timeOrigin + performance.now();
+    await Promise.all(["P1", "P2", "P3"].map((name) => createVia("actions-repository-secret", { owner: "octo-org", repository: "app", secretName: name, value: name })));
+    const starts = routes("PUT", "/secrets/{secret_name}").map((r) => r.startedAt).sort((a, b) => a - b);
+    assert.equal(starts.length, 3);
+    // The k-th write leaves at least k intervals after the first could: a bound that holds
+    // under load (gaps seen by the server can shrink when the earlier write was slow to arrive).
+    for (let k = 1; k < starts.length; k++) assert.ok(starts[k]! - begun >= k * 200, `write ${k + 1} ${Math.round(starts[k]! - begun)} ms after the start`);
+  });
+});
+
+/*
+ * What another try can mend: a server error is retried, a primary or secondary rate limit
+ * waited out, and reads that lag behind a write still record GitHub's timestamps.
+ */
+
+describe("GitHub clients: server errors retried, rate limits waited out", () => {
+  // A second of waiting (retry backoff, retry-after) lasts 20 ms here.
+  beforeEach(() => configureProvider({}, { secondMs: 20 }));
+
+  const news = { owner: "octo-org", repository: "app", secretName: "X", value: "the-plaintext-value" };
+  const routes = (method: string, suffix: string) =>
+    emulator().requests.filter((r) => r.method === method && r.route?.endsWith(suffix));
+
+  it("retries a server error and succeeds", async () => {
+    emulator().injectFault(faults.serverError({ method: "PUT", route: "/repos/{owner}/{repo}/actions/secrets/{secret_name}" }, 502));
+    await createVia("actions-repository-secret", news);
+    assert.equal(emulator().getSecret(REPO, "X")?.value, "the-plaintext-value");
+    assert.equal(routes("PUT", "/secrets/{secret_name}").length, 2);
+  });
+
+  it("waits out a primary rate limit, then succeeds", async () => {
+    emulator().injectFault(faults.primaryRateLimit({ method: "PUT" }, 1));
+    await createVia("actions-repository-secret", news);
+    assert.equal(emulator().getSecret(REPO, "X")?.value, "the-plaintext-value");
+  });
+
+  it("waits out a secondary rate limit (retry-after), then succeeds", async () => {
+    emulator().injectFault(faults.secondaryRateLimit({ method: "PUT" }, 1));
+    await createVia("actions-repository-secret", news);
+    assert.equal(emulator().getSecret(REPO, "X")?.value, "the-plaintext-value");
+  });
+
+  it("records GitHub's timestamps even when reads lag behind the write", async () => {
+    emulator().setReadAfterWriteMisses(2);
+    const { outs } = await createVia("actions-repository-secret", news);
+    assert.equal(outs.updatedAt, emulator().getSecret(REPO, "X")?.updatedAt);
+  });
+});

@@ -8,6 +8,7 @@ import { configureProvider } from "../support/configure-provider";
 import { createVia, updateVia } from "../support/lifecycle";
 import { emulator } from "../support/root-hooks";
 import { scopeFixtures } from "../support/scope-fixtures";
+import { faults } from "../../emulator";
 
 /*
  * What a user reads when GitHub refuses: each status sorted into its cause and the next step,
@@ -290,5 +291,42 @@ describe("failure explanations: through the provider's methods, for every scope"
       const plain = explainFailure({ status: 499, response: { headers: {}, data: "<html>" } }, context);
       assert.equal(plain.message, "Creating repository Actions secret X in octo-org/app failed: GitHub answered 499.");
     });
+  });
+});
+
+/*
+ * A refusal explained through the provider's methods, without the value or the token, and an
+ * API that cannot be reached.
+ */
+
+describe("failure explanations: a refusal or an unreachable API, without the value or the token", () => {
+  // A second of waiting (retry backoff, retry-after) lasts 20 ms here.
+  beforeEach(() => configureProvider({}, { secondMs: 20 }));
+
+  const news = { owner: "octo-org", repository: "app", secretName: "X", value: "the-plaintext-value" };
+
+  const explained: [string, () => void, RegExp][] = [
+    ["a missing permission", () => emulator().injectFault(faults.missingPermission({ method: "PUT" })), /may not manage this: a classic token needs the `repo` scope/],
+    ["an unknown repository", () => {}, /not found \(404\): the repository does not exist, or the token cannot see it/],
+    ["a conflict", () => emulator().injectFault({ method: "PUT", status: 409 }), /conflict \(409\)/],
+  ];
+  for (const [what, arrange, message] of explained) {
+    it(`explains ${what} without the value or the token`, async () => {
+      arrange();
+      const target = what === "an unknown repository" ? { ...news, repository: "nope" } : news;
+      await assert.rejects(createVia("actions-repository-secret", target), (error: Error) => {
+        assert.match(error.message, message);
+        assert.ok(!error.message.includes("the-plaintext-value"));
+        assert.ok(!error.message.includes(emulator().token));
+        return true;
+      });
+    });
+  }
+
+  // A rate limit that outlasts githubSecrets:maxRateLimitWaitSeconds: test/github/rate-limit-waits.test.ts.
+
+  it("explains an unreachable API", async () => {
+    await configureProvider({ "github:baseUrl": "http://127.0.0.1:9" }, { secondMs: 20 });
+    await assert.rejects(createVia("actions-repository-secret", news), /could not reach the GitHub API at http:\/\/127\.0\.0\.1:9/);
   });
 });

@@ -135,3 +135,34 @@ describe("repository ids: each name looked up once per deployment, a failed look
     assert.equal(emulator().getSecret(REPO, "K")?.value, "v");
   });
 });
+
+/*
+ * Repository names resolved to ids and kept with the value, for an organization and for the
+ * authenticated user's Codespaces; a name that does not resolve is named, and nothing written.
+ */
+
+describe("repository ids: names resolved and kept with the value, a missing one named", () => {
+  beforeEach(() => configureProvider());
+
+  const ORG: Container = { app: "actions", org: "octo-org" };
+  const base = { org: "octo-org", secretName: "SHARED", value: "v1", visibility: "selected" };
+
+  it("resolves repository names to ids and keeps them with the value", async () => {
+    const { outs } = await createVia("actions-organization-secret", { ...base, selectedRepositories: ["app", "octo-org/api", 1003] });
+    assert.deepEqual(outs.selectedRepositoryIds, [1001, 1002, 1003]);
+    const stored = emulator().getSecret(ORG, "SHARED")!;
+    assert.equal(stored.visibility, "selected");
+    assert.deepEqual(stored.selectedRepositoryIds, [1001, 1002, 1003]);
+  });
+
+  it("names the repository it could not find", async () => {
+    await assert.rejects(createVia("actions-organization-secret", { ...base, selectedRepositories: ["app", "missing-repo"] }), /selectedRepositories\[1\]: repository "octo-org\/missing-repo" was not found/);
+    assert.equal(emulator().getSecret(ORG, "SHARED"), undefined, "nothing written");
+  });
+
+  it("manages the authenticated user's Codespaces selection by repository name", async () => {
+    const { outs } = await createVia("codespaces-user-secret", { secretName: "DOTFILES", value: "x", selectedRepositories: ["dotfiles"] });
+    assert.deepEqual(outs.selectedRepositoryIds, [2001]);
+    assert.deepEqual(emulator().getSecret({ app: "codespaces", user: true }, "DOTFILES")?.selectedRepositoryIds, [2001]);
+  });
+});

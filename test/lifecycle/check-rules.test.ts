@@ -5,7 +5,7 @@ import { configureProvider } from "../support/configure-provider";
 import { emulator } from "../support/root-hooks";
 import { scopeFixtures, type ScopeFixture } from "../support/scope-fixtures";
 import { sealForGitHub } from "../../provider/values/sealing";
-import { createVia } from "../support/lifecycle";
+import { checkedInputs, createVia } from "../support/lifecycle";
 
 /*
  * check's rules, each at its boundary, for every scope it applies to: what is rejected (the
@@ -330,5 +330,46 @@ describe("check: an unknown scope", () => {
 
   it("asks for an unknown scope by name", async () => {
     await assert.rejects(operations.check("nope" as never, {}, {}), /Unknown scope "nope"/);
+  });
+});
+
+/*
+ * What check fills in and what it lets through: the visibility an organization item defaults
+ * to, github:owner for a missing owner, values not known until deployment in a preview; and a
+ * missing owner named with how to configure one.
+ */
+
+describe("check: defaults, unknowns in a preview, and a missing owner", () => {
+  beforeEach(() => configureProvider());
+
+  const base = { org: "octo-org", secretName: "SHARED", value: "v1", visibility: "selected" };
+
+  it("defaults the visibility to private, and rejects a selection without `selected`", async () => {
+    const inputs = await checkedInputs("actions-organization-variable", { org: "octo-org", variableName: "V", value: "x" });
+    assert.equal(inputs.visibility, "private");
+    const { failures } = await operations.check("actions-organization-secret", {}, { ...base, visibility: "all", selectedRepositories: ["app"] });
+    assert.equal(failures![0]!.property, "selectedRepositories");
+  });
+
+  it("takes the owner from github:owner when the resource has none", async () => {
+    await configureProvider({ "github:owner": "octo-org" });
+    const inputs = await checkedInputs("actions-repository-secret", { repository: "app", secretName: "X", value: "v" });
+    assert.equal(inputs.owner, "octo-org");
+  });
+
+  it("lets values not known until deployment pass a preview's check, and checks the known ones", async () => {
+    const { failures } = await operations.check("actions-organization-secret", {}, {
+      org: UNKNOWN,
+      secretName: "fine",
+      value: UNKNOWN,
+      visibility: UNKNOWN,
+      selectedRepositories: [UNKNOWN, "bad/repo/name"],
+    });
+    assert.deepEqual(failures!.map((f) => f.property), ["selectedRepositories[1]"]);
+  });
+
+  it("names the missing owner and how to configure one", async () => {
+    const { failures } = await operations.check("actions-repository-secret", {}, { repository: "app", secretName: "X", value: "v" });
+    assert.match(failures![0]!.reason, /`owner` is required.*github:owner.*GITHUB_OWNER/);
   });
 });

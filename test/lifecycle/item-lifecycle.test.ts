@@ -5,6 +5,7 @@ import { configureProvider } from "../support/configure-provider";
 import { createVia } from "../support/lifecycle";
 import { emulator } from "../support/root-hooks";
 import { scopeFixtures, type ScopeFixture } from "../support/scope-fixtures";
+import type { Container } from "../../emulator";
 
 /*
  * One item's lifecycle through the provider's methods, called the way the dynamic-provider
@@ -102,5 +103,26 @@ describe("item lifecycle: outputs without the serialized provider", () => {
     assert.equal("__provider" in outs, false);
     const read = await operations.read("actions-repository-variable", id, { ...outs, __provider: "serialized provider" } as ResolvedOutputs);
     assert.equal("__provider" in read.props!, false);
+  });
+});
+
+/*
+ * A delete GitHub refuses keeps the state (the item stays); a 404 counts as deleted.
+ */
+
+describe("item lifecycle: a refused delete keeps the state", () => {
+  // A second of waiting (retry backoff, retry-after) lasts 20 ms here.
+  beforeEach(() => configureProvider({}, { secondMs: 20 }));
+
+  const news = { owner: "octo-org", repository: "app", secretName: "X", value: "the-plaintext-value" };
+  const REPO: Container = { app: "actions", owner: "octo-org", repo: "app" };
+
+  it("keeps the state when a delete fails, and counts 404 as deleted", async () => {
+    const { id, outs } = await createVia("actions-repository-secret", news);
+    emulator().injectFault({ method: "DELETE", status: 403, times: 1 });
+    await assert.rejects(operations.delete("actions-repository-secret", id, outs), /403/);
+    assert.equal(emulator().getSecret(REPO, "X")?.value, "the-plaintext-value");
+    emulator().deleteSecretBehindBack(REPO, "X");
+    await operations.delete("actions-repository-secret", id, outs);
   });
 });

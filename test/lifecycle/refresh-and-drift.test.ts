@@ -6,7 +6,8 @@ import { emulator } from "../support/root-hooks";
 import { scopeFixtures, type ScopeFixture } from "../support/scope-fixtures";
 import { refreshed } from "../../provider/lifecycle/drift";
 import { startOperation } from "../../provider/lifecycle/item-operation";
-import { checkedInputs, createVia } from "../support/lifecycle";
+import { checkedInputs, createVia, updateVia } from "../support/lifecycle";
+import type { Container } from "../../emulator";
 
 /*
  * `onDrift` through the provider's methods, for every secret and variable scope: what
@@ -414,5 +415,26 @@ describe("refresh: a visibility changed elsewhere, a state without a timestamp",
     assert.equal(read.props?.value, undefined);
     assert.equal(read.props?.updatedAt, outs.updatedAt);
     assert.equal(read.id, id);
+  });
+});
+
+/*
+ * An organization secret's selection changed behind Pulumi's back is read by refresh and
+ * restored by the next update.
+ */
+
+describe("refresh: an organization selection changed behind Pulumi's back, restored by the next up", () => {
+  beforeEach(() => configureProvider());
+
+  const ORG: Container = { app: "actions", org: "octo-org" };
+  const base = { org: "octo-org", secretName: "SHARED", value: "v1", visibility: "selected" };
+
+  it("notices a selection changed behind its back, and restores it", async () => {
+    const { id, outs } = await createVia("actions-organization-secret", { ...base, selectedRepositories: ["app"] });
+    emulator().putSecretBehindBack(ORG, "SHARED", undefined, { visibility: "selected", selectedRepositoryIds: [1001, 1002, 1003] });
+    const read = await operations.read("actions-organization-secret", id, outs);
+    assert.deepEqual(read.props!.selectedRepositoryIds, [1001, 1002, 1003]);
+    await updateVia("actions-organization-secret", id, read.props!, { ...base, selectedRepositories: ["app"] });
+    assert.deepEqual(emulator().getSecret(ORG, "SHARED")!.selectedRepositoryIds, [1001]);
   });
 });

@@ -229,3 +229,111 @@ describe("write: a selection changed alone, or with the visibility", () => {
     assert.deepEqual(put.body, { name: "V", value: "x", visibility: "private" });
   });
 });
+
+/*
+ * An environment's name goes into the path encoded exactly once, whatever it holds; an
+ * environment that does not exist is named in the failure.
+ */
+
+describe("write: an environment's name, encoded once in the path", () => {
+  beforeEach(() => configureProvider());
+
+  const routes = (method: string, suffix: string) =>
+    emulator().requests.filter((r) => r.method === method && r.route?.endsWith(suffix));
+
+  for (const environment of ["staging/eu", "préprod ü", "production"]) {
+    it(`encodes the environment "${environment}" exactly once in the path`, async () => {
+      const { id } = await createVia("actions-environment-secret", {
+        owner: "octo-org",
+        repository: "app",
+        environment,
+        secretName: "ENV_SECRET",
+        value: environment,
+      });
+      const encoded = encodeURIComponent(environment);
+      assert.equal(id, `/repos/octo-org/app/environments/${encoded}/secrets/ENV_SECRET`);
+      const put = routes("PUT", "/secrets/{secret_name}")[0]!;
+      assert.equal(put.path, `/repos/octo-org/app/environments/${encoded}/secrets/ENV_SECRET`);
+      assert.equal(put.params.environment_name, environment);
+      assert.equal(emulator().getSecret({ app: "actions", owner: "octo-org", repo: "app", environment }, "ENV_SECRET")?.value, environment);
+    });
+  }
+
+  it("reports an unknown environment as not found, naming it", async () => {
+    await assert.rejects(
+      createVia("actions-environment-secret", { owner: "octo-org", repository: "app", environment: "nope", secretName: "X", value: "v" }),
+      /X in octo-org\/app environment "nope" failed: not found \(404\)/,
+    );
+  });
+});
+
+/*
+ * An organization secret's selection changed alone is written without the value (and GitHub's
+ * new updated_at for it is no drift); its value changed alone keeps visibility and selection.
+ */
+
+describe("write: an organization secret's selection or value, changed alone", () => {
+  beforeEach(() => configureProvider());
+
+  const ORG: Container = { app: "actions", org: "octo-org" };
+  const base = { org: "octo-org", secretName: "SHARED", value: "v1", visibility: "selected" };
+  const routes = (method: string, suffix: string) =>
+    emulator().requests.filter((r) => r.method === method && r.route?.endsWith(suffix));
+
+  it("changes only the selection without sending the value, and that change is not drift", async () => {
+    const { id, outs } = await createVia("actions-organization-secret", { ...base, selectedRepositories: ["app"] });
+    emulator().clearRequests();
+    const updated = await updateVia("actions-organization-secret", id, outs, { ...base, selectedRepositories: ["app", "api"] });
+    assert.equal(routes("PUT", "/secrets/{secret_name}").length, 0, "the value was not sent again");
+    assert.equal(routes("PUT", "/repositories").length, 1);
+    assert.deepEqual(emulator().getSecret(ORG, "SHARED")!.selectedRepositoryIds, [1001, 1002]);
+    assert.equal(emulator().getSecret(ORG, "SHARED")!.value, "v1");
+
+    const read = await operations.read("actions-organization-secret", id, updated);
+    assert.equal(read.props?.value, "v1", "GitHub bumped updated_at for our own selection change: not drift");
+    const diff = await operations.diff("actions-organization-secret", id, read.props!, await checkedInputs("actions-organization-secret", { ...base, selectedRepositories: ["app", "api"] }));
+    assert.equal(diff.changes, false);
+  });
+
+  it("changes only the value and keeps visibility and selection", async () => {
+    const { id, outs } = await createVia("actions-organization-secret", { ...base, selectedRepositories: ["app", "web"] });
+    emulator().clearRequests();
+    await updateVia("actions-organization-secret", id, outs, { ...base, value: "v2", selectedRepositories: ["app", "web"] });
+    const put = routes("PUT", "/secrets/{secret_name}")[0]!;
+    assert.equal((put.body as { visibility: string }).visibility, "selected");
+    const stored = emulator().getSecret(ORG, "SHARED")!;
+    assert.equal(stored.value, "v2");
+    assert.deepEqual(stored.selectedRepositoryIds, [1001, 1003]);
+  });
+});
+
+/*
+ * A variable that exists already is adopted, one deleted since the last refresh is created
+ * again, and an organization variable's value changes without touching its selection.
+ */
+
+describe("write: variables adopted, created again, changed without their selection", () => {
+  beforeEach(() => configureProvider());
+
+  const REPO: Container = { app: "actions", owner: "octo-org", repo: "app" };
+  const ORG: Container = { app: "actions", org: "octo-org" };
+
+  it("adopts a variable that already exists, and recreates one deleted since the last refresh", async () => {
+    emulator().putVariableBehindBack(REPO, "EXISTING", "made by hand");
+    const { id, outs } = await createVia("actions-repository-variable", { owner: "octo-org", repository: "app", variableName: "EXISTING", value: "managed" });
+    assert.equal(emulator().getVariable(REPO, "EXISTING")?.value, "managed");
+    emulator().deleteVariableBehindBack(REPO, "EXISTING");
+    await updateVia("actions-repository-variable", id, outs, { owner: "octo-org", repository: "app", variableName: "EXISTING", value: "again" });
+    assert.equal(emulator().getVariable(REPO, "EXISTING")?.value, "again");
+  });
+
+  it("changes an organization variable's value without touching its selection", async () => {
+    const news = { org: "octo-org", variableName: "TEAM", value: "a", selectedRepositories: ["app"] };
+    const { id, outs } = await createVia("actions-organization-variable", news);
+    emulator().clearRequests();
+    await updateVia("actions-organization-variable", id, outs, { ...news, value: "b" });
+    const stored = emulator().getVariable(ORG, "TEAM")!;
+    assert.equal(stored.value, "b");
+    assert.deepEqual(stored.selectedRepositoryIds, [1001]);
+  });
+});
