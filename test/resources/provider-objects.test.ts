@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
+import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { providerFor } from "../../provider/resources/provider-objects";
-import type { ResolvedInputs, ResolvedOutputs } from "../../provider/types";
+import type { ResolvedInputs, ResolvedOutputs, ScopeKey } from "../../provider/types";
 import { emulator } from "../support/root-hooks";
 import { scopeFixtures } from "../support/scope-fixtures";
 
@@ -51,4 +52,20 @@ describe("the provider object Pulumi serializes: every call forwarded with its s
       assert.equal(stored(), undefined);
     });
   }
+});
+
+/*
+ * One provider object per scope, so the SDK serializes each scope's provider once.
+ */
+
+describe("provider objects: one per scope", () => {
+  it("one provider object per scope, carrying its scope, another for each other scope", () => {
+    // Keys no other test asked for: the objects are made here, not found from an earlier test.
+    const [first, second] = [`probe-${randomUUID()}`, `probe-${randomUUID()}`] as unknown as ScopeKey[];
+    const provider = providerFor(first);
+    assert.equal((provider as unknown as { scope: string }).scope, first);
+    assert.equal(providerFor(first), provider, "the same object again: the SDK serializes it once");
+    assert.notEqual(providerFor(second), provider);
+    assert.equal((providerFor(second) as unknown as { scope: string }).scope, second);
+  });
 });
