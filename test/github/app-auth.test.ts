@@ -27,7 +27,7 @@ async function create(scope: ScopeKey, news: Record<string, unknown>) {
 
 const secret = (name: string, value = `value-of-${name}`) => ({ owner: "octo-org", repository: "app", secretName: name, value });
 
-describe("GitHub App authentication", () => {
+describe("GitHub App authentication: installation tokens bought, renewed, limited and explained", () => {
   const privateKey = generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ type: "pkcs1", format: "pem" }).toString();
   const otherKey = generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ type: "pkcs1", format: "pem" }).toString();
   let app: EmulatorApp;

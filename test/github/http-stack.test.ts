@@ -34,7 +34,7 @@ new Deployment({ baseUrl, token, writeIntervalMs: 0, maxRateLimitWaitSeconds: 1 
   .then((response) => process.stdout.write(JSON.stringify({ status: response.status, keyId: response.data.key_id })));
 `;
 
-describe("the built package's HTTP stack", () => {
+describe("HTTP stack: the built package loads its bundle, with the bundled licences", () => {
   it("loads from the bundle, not from node_modules, and sends requests", async () => {
     const { stdout } = await promisify(execFile)(process.execPath, ["-e", child, emulator().url, emulator().token], { env: { PATH: process.env.PATH } });
     const result = JSON.parse(stdout) as { status: number; keyId: string };

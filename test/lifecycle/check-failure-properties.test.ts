@@ -13,7 +13,7 @@ import { scopeFixtures } from "../support/scope-fixtures";
 
 const SHAPES = '`{ env: "NAME" }`, `{ file: "path" }` or `{ command: ["program", "arg", …] }`';
 
-describe("the property each check failure names", () => {
+describe("check: the property each failure names", () => {
   beforeEach(() => configureProvider());
 
   for (const fixture of scopeFixtures) {

@@ -134,7 +134,7 @@ function resource(fixture: ScopeFixture, overrides: Record<string, unknown>): Re
   return { ...base, ...("NAME" in overrides ? { [fixture.nameProperty]: NAME } : {}), ...rest };
 }
 
-describe("check's rules at their boundaries, for every scope", () => {
+describe("check: each rule at its boundary, for every scope", () => {
   beforeEach(() => configureProvider());
 
   for (const fixture of scopeFixtures) {

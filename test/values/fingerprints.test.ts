@@ -40,7 +40,7 @@ function phc(ln: number, r: number, p: number, text = value): string {
   return `$scrypt$ln=${ln},r=${r},p=${p}$${b64(salt)}$${b64(hash)}`;
 }
 
-describe("fingerprints from a state: other parameters still compare, tampered ones match nothing", () => {
+describe("fingerprints: from a state, other parameters still compare, tampered ones match nothing", () => {
   it("compares a fingerprint made with other parameters, up to the limits", async () => {
     for (const [ln, r, p] of [[1, 1, 1], [10, 4, 2], [1, 16, 16]] as const) {
       const stored = phc(ln, r, p);

@@ -16,7 +16,7 @@ function valueOf(bytes: number): string {
   return text;
 }
 
-describe("sealing", () => {
+describe("sealing: libsodium sealed boxes, opened both ways, a fresh key each time", () => {
   before(async () => {
     await sodium.ready;
   });
