@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import os from "node:os";
 import path from "node:path";
 import { startEmulator, type GitHubEmulator } from "../../emulator";
-import { assertNoPlaintext, configureForEmulator, packRepository, removeDir, repositoryRoot, requirePulumiCli, resourcesOf, setUpUserProject, workspaceFor } from "./support";
+import { assertNoPlaintext, configureForEmulator, packRepository, removeDir, repositoryRoot, requirePulumiCli, resourcesOf, setUpUserProject, workspaceFor, tearDownStack } from "./support";
 
 /*
  * The package the way users get it: `npm pack`, the tarball installed into a new Pulumi
@@ -43,10 +43,8 @@ describe("end to end: the packed package in a fresh project", function () {
   });
 
   after(async () => {
-    await context?.workspace.run(["destroy", "--yes", "--stack", stack], { allowFailure: true });
-    if (context) removeDir(context.stateDir);
+    await tearDownStack(context, stack, emulator);
     if (projectDir) removeDir(projectDir);
-    await emulator?.close();
   });
 
   it("runs from node_modules: up writes, a __provider of at most 1 KB, an upgrade shows no diff, destroy removes", async () => {

@@ -5,7 +5,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { startEmulator, type GitHubEmulator } from "../../emulator";
-import { assertNoPlaintext, configureForEmulator, packRepository, removeDir, requirePulumiCli, resourcesOf, setUpUserProject, workspaceFor } from "./support";
+import { assertNoPlaintext, configureForEmulator, packRepository, removeDir, requirePulumiCli, resourcesOf, setUpUserProject, workspaceFor, tearDownStack } from "./support";
 
 /*
  * A stack created with the released 0.1.0 (test/e2e/fixtures) must keep working once the
@@ -60,10 +60,8 @@ describe("end to end: a stack created with the released 0.1.0, upgraded to the c
   });
 
   after(async () => {
-    await context?.workspace.run(["destroy", "--yes", "--stack", stack], { allowFailure: true });
-    if (context) removeDir(context.stateDir);
+    await tearDownStack(context, stack, emulator);
     if (projectDir) removeDir(projectDir);
-    await emulator?.close();
   });
 
   it("1. with 0.1.0 installed, up writes every item; the state's __provider requires provider-methods.js", async () => {
