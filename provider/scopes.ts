@@ -166,7 +166,8 @@ export function collection(scope: Scope): "secrets" | "variables" {
 }
 
 /** What a resource's (or a `.env` component's) arguments name: the user, an environment, a repository, else an organization. */
-export function targetOfArguments(args: { user?: unknown; environment?: unknown; repository?: unknown }): ScopeTarget {
+export function targetOfArguments(given: object): ScopeTarget {
+  const args = given as { user?: unknown; environment?: unknown; repository?: unknown };
   if (args.user === true) return "user";
   if (args.environment !== undefined) return "environment";
   return args.repository !== undefined ? "repository" : "organization";
