@@ -225,11 +225,14 @@ describe("rate limits: waited out within a bound on the total wait, and announce
     const sent = puts().map((r) => `${secretOf(r)} ${r.status}`);
     assert.deepEqual(sent.slice(0, 2), ["FIRST 403", "FIRST 201"], "a write started while FIRST waited");
     assert.deepEqual(sent.slice(2).sort(), waiting.map((name) => `${name} 201`));
-    // The door's record from the retry's arrival on: it goes in next, before any write.
+    // The door's record from the retry's arrival on: it goes in next, before any write. A
+    // write may still arrive meanwhile (a loaded machine delays the last creates); only the
+    // order of going in is the promise.
     const arrival = door.indexOf("retry arrives");
     const stillWaiting = door.slice(0, arrival).filter((e) => e === "write arrives").length - door.slice(0, arrival).filter((e) => e === "write goes in").length;
     assert.ok(stillWaiting > 0, `no write was waiting at the door when the retry came: ${door.join(", ")}`);
-    assert.deepEqual(door.slice(arrival, arrival + 2), ["retry arrives", "retry goes in"], `the retry waited behind ${stillWaiting} writes: ${door.join(", ")}`);
+    const nextIn = door.slice(arrival).find((event) => event.endsWith("goes in"));
+    assert.equal(nextIn, "retry goes in", `the retry waited behind ${stillWaiting} writes: ${door.join(", ")}`);
   });
 
   it("starts no other write while GitHub asks to wait", async () => {
