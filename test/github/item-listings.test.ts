@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
 import { provider as operations } from "../support/deployment";
-import { createVia } from "../support/lifecycle";
+import { checkedInputs, createVia } from "../support/lifecycle";
 import { configureProvider } from "../support/configure-provider";
 import { emulator } from "../support/root-hooks";
 import { scopeFixtures } from "../support/scope-fixtures";
 import type { Container } from "../../emulator";
-import type { ResolvedInputs, ResolvedOutputs, ScopeKey } from "../../provider/types";
+import type { ResolvedOutputs, ScopeKey } from "../../provider/types";
 
 /*
  * A container's listing that failed is not kept, for every scope: the refresh that met the
@@ -40,19 +40,9 @@ describe("item listings: a failed listing is asked for again", () => {
 describe("item listings: one list per container, one write per item", () => {
   beforeEach(() => configureProvider());
 
-  async function checked(scope: ScopeKey, news: Record<string, unknown>, olds: object = {}): Promise<ResolvedInputs> {
-    const result = await operations.check(scope, olds as never, news);
-    assert.deepEqual(result.failures, []);
-    return result.inputs as ResolvedInputs;
-  }
-
-  async function create(scope: ScopeKey, news: Record<string, unknown>) {
-    const created = await operations.create(scope, await checked(scope, news));
-    return { id: created.id, outs: created.outs! };
-  }
-
+  /** check and update without diff: an update the engine would send for any change. */
   async function update(scope: ScopeKey, id: string, olds: ResolvedOutputs, news: Record<string, unknown>) {
-    return (await operations.update(scope, id, olds, await checked(scope, news, olds))).outs!;
+    return (await operations.update(scope, id, olds, await checkedInputs(scope, news, olds))).outs!;
   }
 
   /** A new deployment (a new provider process): no cached keys, listings or clients. */
@@ -67,7 +57,7 @@ describe("item listings: one list per container, one write per item", () => {
   const secret = (i: number, value = `v${i}`) => ({ owner: "octo-org", repository: "app", secretName: `S${i}`, value });
 
   it("creates 100 secrets of one repository with 100 writes and one key; changes them with 100 writes; refresh lists once", async () => {
-    const created = await Promise.all(Array.from({ length: 100 }, (_, i) => create("actions-repository-secret", secret(i))));
+    const created = await Promise.all(Array.from({ length: 100 }, (_, i) => createVia("actions-repository-secret", secret(i))));
     assert.equal(count("PUT"), 100, "one write per created item");
     assert.equal(count("GET"), 1, "one key for the repository, no read-back");
     for (const { outs } of created.slice(0, 3)) {
@@ -95,7 +85,7 @@ describe("item listings: one list per container, one write per item", () => {
 
   it("lists variables in pages of 30, and reads an item the list lacks with its own GET", async () => {
     const vars = await Promise.all(
-      Array.from({ length: 35 }, (_, i) => create("actions-repository-variable", { owner: "octo-org", repository: "app", variableName: `V${i}`, value: `v${i}` })),
+      Array.from({ length: 35 }, (_, i) => createVia("actions-repository-variable", { owner: "octo-org", repository: "app", variableName: `V${i}`, value: `v${i}` })),
     );
     await nextDeployment();
     emulator().deleteVariableBehindBack(REPO, "V0");
@@ -111,10 +101,10 @@ describe("item listings: one list per container, one write per item", () => {
   });
 
   it("lists a container again after this deployment wrote to it", async () => {
-    const a = await create("actions-repository-secret", secret(1));
+    const a = await createVia("actions-repository-secret", secret(1));
     await nextDeployment();
     await operations.read("actions-repository-secret", a.id, a.outs);
-    const b = await create("actions-repository-secret", secret(2));
+    const b = await createVia("actions-repository-secret", secret(2));
     const read = await operations.read("actions-repository-secret", b.id, b.outs);
     assert.deepEqual(read.props, b.outs);
     assert.equal(count("GET", "/secrets"), 2);
@@ -124,7 +114,7 @@ describe("item listings: one list per container, one write per item", () => {
   it("asks for an organization item's selection only when the item changed since our write", async () => {
     const ORG: Container = { app: "actions", org: "octo-org" };
     const shared = { org: "octo-org", secretName: "SHARED", value: "v", visibility: "selected", selectedRepositories: ["app", "api"] };
-    const { id, outs } = await create("actions-organization-secret", shared);
+    const { id, outs } = await createVia("actions-organization-secret", shared);
     await nextDeployment();
     assert.deepEqual((await operations.read("actions-organization-secret", id, outs)).props, outs);
     assert.equal(count("GET", "/repositories"), 0, "no request per item for an unchanged selection");

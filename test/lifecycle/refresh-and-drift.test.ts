@@ -40,12 +40,7 @@ describe("drift: onDrift through the provider's methods", () => {
           ? emulator().deleteSecretBehindBack(fixture.container, "DRIFTING")
           : emulator().deleteVariableBehindBack(fixture.container, "DRIFTING");
 
-      async function created(onDrift: DriftPolicy | undefined): Promise<{ id: string; outs: ResolvedOutputs }> {
-        const checked = await operations.check(fixture.key, {}, news(onDrift));
-        assert.deepEqual(checked.failures, []);
-        const result = await operations.create(fixture.key, checked.inputs as ResolvedInputs);
-        return { id: result.id, outs: result.outs! };
-      }
+      const created = (onDrift: DriftPolicy | undefined) => createVia(fixture.key, news(onDrift));
 
       /** `pulumi up` with the program unchanged: diff, and update when it reports a change. */
       async function up(id: string, olds: ResolvedOutputs, inputs: Record<string, unknown>) {
@@ -118,11 +113,7 @@ describe("drift: onDrift through the provider's methods", () => {
   it("fail names a selection and a visibility changed elsewhere; ignore keeps the configured ones", async () => {
     const fixture = scopeFixtures.find((f) => f.key === "actions-organization-secret") as ScopeFixture;
     const extra = emulator().addRepository("octo-org", "extra");
-    const create = async (name: string, onDrift: DriftPolicy) => {
-      const checked = await operations.check(fixture.key, {}, { org: "octo-org", secretName: name, value: "v", selectedRepositories: ["app"], onDrift });
-      const { id, outs } = await operations.create(fixture.key, checked.inputs as ResolvedInputs);
-      return { id, outs: outs! };
-    };
+    const create = (name: string, onDrift: DriftPolicy) => createVia(fixture.key, { org: "octo-org", secretName: name, value: "v", selectedRepositories: ["app"], onDrift });
     const failing = await create("SHARED", "fail");
     const appId = failing.outs.selectedRepositoryIds![0]!;
     emulator().putSecretBehindBack(fixture.container, "SHARED", undefined, { selectedRepositoryIds: [appId, extra] });
