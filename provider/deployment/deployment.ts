@@ -36,6 +36,8 @@ export class Deployment {
   readonly journal = new WriteJournal();
   /** Every GitHub App installation token received: no message may show one. */
   readonly installationTokens = new Set<string>();
+  /** Every JSON web token signed as the GitHub App (each buys installation tokens for 10 minutes): no message may show one. */
+  readonly appJwts = new Set<string>();
   readonly secondMs: number;
   private madeClients: GitHubClients | undefined;
 
@@ -48,12 +50,12 @@ export class Deployment {
 
   /**
    * `text` with every credential of this deployment masked, and `values` too: the token, the
-   * App's private key, the installation tokens so far. Every message that leaves the
+   * App's private key, the installation tokens and JWTs so far. Every message that leaves the
    * provider and could quote a request goes through this.
    */
   redact(text: string, values: Iterable<string | undefined> = []): string {
     const { token, app } = this.configuration;
-    return redact(text, [token, ...privateKeyParts(app?.privateKey), ...this.installationTokens, ...values]);
+    return redact(text, [token, ...privateKeyParts(app?.privateKey), ...this.installationTokens, ...this.appJwts, ...values]);
   }
 
   /** The clients, made on first use. */

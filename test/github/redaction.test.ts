@@ -264,3 +264,51 @@ describe("redaction: a GitHub App's private key stays out of failure messages", 
   });
 });
 
+/*
+ * The JSON web tokens the App signs (auth-app sends one for each installation token it buys,
+ * and each is good for 10 minutes) never reach a message: neither a failure's nor the warning
+ * auth-app prints when GitHub's clock differs from the machine's. Here the emulator echoes the
+ * request for an installation token, `Authorization: bearer <JWT>` included.
+ */
+
+describe("redaction: a GitHub App's JSON web tokens stay out of messages", () => {
+  /** A JWT: base64url of `{"alg"…` (which starts eyJ), a payload, a signature. */
+  const JWT = /eyJ[\w-]+\.[\w-]+\.[\w-]+/;
+
+  async function configureEmulatedApp(): Promise<void> {
+    const app = emulator().addApp({ installations: [{ account: "octo-org" }] });
+    await configureProvider({ "github:token": undefined, "github:appAuth": { id: String(app.id), installationId: app.installations[0]!.id, pemFile: app.privateKey } });
+    emulator().setEchoRequests(true);
+  }
+
+  const news = { owner: "octo-org", repository: "app", secretName: "BY_APP", value: "value-written-by-the-app" };
+
+  it("a refused request for an installation token, which echoes the JWT", async () => {
+    await configureEmulatedApp();
+    emulator().injectFault({ method: "POST", path: /\/access_tokens$/, status: 403 });
+    await assert.rejects(createVia("actions-repository-secret", news), (error: Error) => {
+      assert.match(error.message, /refused an installation token for the App \(403\)/);
+      assert.match(error.message, /"authorization":"bearer \[REDACTED\]"/);
+      assert.doesNotMatch(`${error.message}\n${inspect(error)}`, JWT);
+      return assertConcealed(error, [news.value, ...sentSecrets()]);
+    });
+  });
+
+  it("auth-app's warning about GitHub's clock, which quotes GitHub's message", async () => {
+    await configureEmulatedApp();
+    // GitHub's answer to a JWT its clock thinks is from the future; auth-app warns with it and signs again.
+    emulator().injectFault({ method: "POST", path: /\/access_tokens$/, status: 401, body: { message: "'Expiration time' claim ('exp') is too far in the future" } });
+    const warned: string[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => void warned.push(args.map(String).join(" "));
+    try {
+      await createVia("actions-repository-secret", news);
+    } finally {
+      console.warn = warn;
+    }
+    const text = warned.join("\n");
+    assert.match(text, /'Expiration time' claim .*"authorization":"bearer \[REDACTED\]"/, text);
+    assert.doesNotMatch(text, JWT);
+    assert.equal(emulator().getSecret({ app: "actions", owner: "octo-org", repo: "app" }, "BY_APP")?.value, news.value, "the retry with a new JWT succeeded");
+  });
+});
