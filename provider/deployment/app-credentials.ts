@@ -78,3 +78,11 @@ function text(value: unknown): string | undefined {
   const v = unwrapSecret(value);
   return typeof v === "string" ? v : typeof v === "number" ? String(v) : undefined;
 }
+
+/** The PEM text and each of its base64 lines (without a CRLF key's CR), should a library quote part of it. */
+export function privateKeyParts(pem: string | undefined): string[] {
+  if (!pem) return [];
+  // Trimmed: a CRLF key's lines end in a CR, which a library quoting a line leaves out.
+  const lines = pem.split("\n").map((line) => line.trim());
+  return [pem, ...lines.filter((line) => !line.startsWith("-----") && line.length >= 16)];
+}

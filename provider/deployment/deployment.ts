@@ -2,7 +2,9 @@ import type { GitHubClients } from "../github/clients";
 import type { PublicKey } from "../github/public-keys";
 import type { RemoteItem } from "../lifecycle/item-operation";
 import { WriteJournal } from "../lifecycle/write-journal";
+import { redact } from "../redaction/redact";
 import type { ProviderConfiguration } from "../types";
+import { privateKeyParts } from "./app-credentials";
 import { PromiseCache } from "./promise-cache";
 
 export interface DeploymentOptions {
@@ -34,6 +36,8 @@ export class Deployment {
   readonly journal = new WriteJournal();
   /** Every GitHub App installation token received: no message may show one. */
   readonly installationTokens = new Set<string>();
+  /** Every JSON web token signed as the GitHub App (each buys installation tokens for 10 minutes): no message may show one. */
+  readonly appJwts = new Set<string>();
   readonly secondMs: number;
   private madeClients: GitHubClients | undefined;
 
@@ -42,6 +46,16 @@ export class Deployment {
     options: DeploymentOptions = {},
   ) {
     this.secondMs = options.secondMs ?? 1000;
+  }
+
+  /**
+   * `text` with every credential of this deployment masked, and `values` too: the token, the
+   * App's private key, the installation tokens and JWTs so far. Every message that leaves the
+   * provider and could quote a request goes through this.
+   */
+  redact(text: string, values: Iterable<string | undefined> = []): string {
+    const { token, app } = this.configuration;
+    return redact(text, [token, ...privateKeyParts(app?.privateKey), ...this.installationTokens, ...this.appJwts, ...values]);
   }
 
   /** The clients, made on first use. */

@@ -1,4 +1,5 @@
 import type { createAppAuth } from "@octokit/auth-app";
+import type githubAppJwt from "universal-github-app-jwt";
 import type { AppCredentials } from "../types";
 
 /*
@@ -15,15 +16,44 @@ function renewalMargin(lifetimeMs: number): number {
   return Math.min(5 * 60 * 1000, lifetimeMs / 2);
 }
 
+/** Where the credentials an App's client obtains are kept, so that every message is scrubbed of them. */
+export interface IssuedCredentials {
+  readonly installationTokens: Set<string>;
+  readonly appJwts: Set<string>;
+}
+
 /**
  * The `authStrategy` + `auth` options of an Octokit client acting as the App's installation.
- * Each token received is added to `issuedTokens`: error messages are scrubbed of them.
+ * Each installation token received and each JWT signed is added to `issued`.
  */
-export function appAuthOptions(app: AppCredentials, issuedTokens: Set<string>) {
+export function appAuthOptions(app: AppCredentials, issued: IssuedCredentials) {
   return {
     // Loaded only for an App: a token's deployment never pays for auth-app's modules.
     authStrategy: (require("@octokit/auth-app") as { createAppAuth: typeof createAppAuth }).createAppAuth,
-    auth: { appId: app.appId, privateKey: app.privateKey, installationId: app.installationId, cache: renewingCache(issuedTokens) },
+    auth: {
+      appId: app.appId,
+      installationId: app.installationId,
+      cache: renewingCache(issued.installationTokens),
+      createJwt: recordingJwtSigner(app.privateKey, issued.appJwts),
+    },
+  };
+}
+
+/**
+ * Signs the App's JWTs as auth-app would with the private key (with the same library,
+ * universal-github-app-jwt), through auth-app's documented `createJwt` option, so that every
+ * JWT it sends passes through here and is known: whichever of its paths signs one (it signs
+ * a new one per request for an installation token, and again after a clock-skew refusal),
+ * and without reading it back from request headers. `timeDifference` is auth-app's measure of
+ * the skew from GitHub's clock, in seconds. https://github.com/octokit/auth-app.js#createjwt
+ */
+function recordingJwtSigner(privateKey: string, signed: Set<string>) {
+  return async (appId: string | number, timeDifference?: number) => {
+    const sign = (require("universal-github-app-jwt") as { default: typeof githubAppJwt }).default;
+    const now = timeDifference ? { now: Math.floor(Date.now() / 1000) + timeDifference } : {};
+    const { token, expiration } = await sign({ id: appId, privateKey, ...now });
+    signed.add(token);
+    return { jwt: token, expiresAt: new Date(expiration * 1000).toISOString() };
   };
 }
 

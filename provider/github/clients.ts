@@ -1,3 +1,4 @@
+import { format } from "node:util";
 import { appAuthOptions } from "./app-auth";
 import type Bottleneck from "bottleneck";
 import { Octokit, retry, throttling } from "./http-stack";
@@ -43,14 +44,15 @@ export function createClients(deployment: Deployment): GitHubClients {
   // https://docs.github.com/en/rest/using-the-rest-api/best-practices-for-using-the-rest-api#avoid-concurrent-requests
   const writeTurns = new WriteTurns(configuration.writeIntervalMs);
   const options = {
-    ...(configuration.app ? appAuthOptions(configuration.app, deployment.installationTokens) : { auth: configuration.token }),
+    ...(configuration.app ? appAuthOptions(configuration.app, deployment) : { auth: configuration.token }),
     baseUrl: configuration.baseUrl,
     userAgent: "pulumi-github-secrets",
     writeTurns,
     retry: { doNotRetry: DO_NOT_RETRY, retryAfterBaseValue: secondMs },
     // Not Octokit's request log: each failure is explained by errors.ts, each wait announced
     // by rate-limits.ts; a line per refused request would only bury those in `pulumi up`.
-    log: { debug: () => {}, info: () => {}, warn: console.warn, error: () => {} },
+    // Warnings are masked: auth-app warns with GitHub's message, which may echo the request.
+    log: { debug: () => {}, info: () => {}, warn: (...args: unknown[]) => console.warn(deployment.redact(format(...args))), error: () => {} },
     throttle: {
       id: THROTTLE_ID,
       // The part of a Bottleneck group plugin-throttling uses: `key(id).schedule(options, job)`.

@@ -27,7 +27,7 @@ export interface FailureContext {
  * Rethrows an API failure sorted by status, with the next step to take. Only GitHub's own
  * message is kept from the response; request details (headers, body) are dropped so that
  * nothing sealed or secret travels into logs. GitHub's message (or a proxy's) may still
- * echo the request: the caller redacts the result (`redact`, in lifecycle/item-operation.ts).
+ * echo the request: the caller masks the result (`Deployment.redact`, in lifecycle/item-operation.ts).
  */
 export function explainFailure(error: unknown, context: FailureContext): GitHubSecretsError {
   const failure = (error ?? {}) as HttpFailure;

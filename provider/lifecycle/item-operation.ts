@@ -1,5 +1,5 @@
 import type { Deployment } from "../deployment/deployment";
-import { capitalize, GitHubSecretsError, redact } from "../errors";
+import { capitalize, GitHubSecretsError } from "../errors";
 import { explainFailure } from "../github/failure-advice";
 import { collection, scopeFor, type Scope } from "../scopes";
 import type { IdentityProperty, ResolvedInputs, ScopeKey } from "../types";
@@ -64,8 +64,8 @@ export function startOperation(deployment: Deployment, key: ScopeKey, props: Res
   }
   // What a failure's message must never show: GitHub's message or a proxy's may echo the
   // request, Authorization header and body included (sealed values too, not only plaintext);
-  // nor anything that could authenticate: the token, the App's key, its installation tokens.
-  const secrets = [configuration.token, props.value, props.valueEncrypted, ...privateKeyParts(configuration.app?.privateKey)];
+  // nor anything that could authenticate (the deployment's credentials: Deployment.redact).
+  const secrets = [props.value, props.valueEncrypted];
   return {
     deployment,
     scope,
@@ -83,8 +83,8 @@ export function startOperation(deployment: Deployment, key: ScopeKey, props: Res
               app: configuration.app !== undefined,
               maxRateLimitWaitSeconds: configuration.maxRateLimitWaitSeconds,
             });
-      // Installation tokens issued up to now, the one this request used included.
-      return new GitHubSecretsError(redact(explained.message, [...secrets, ...deployment.installationTokens]), explained.status);
+      // Credentials issued up to now included: the installation token and JWT this request used.
+      return new GitHubSecretsError(deployment.redact(explained.message, secrets), explained.status);
     },
   };
 }
@@ -101,14 +101,6 @@ function targetOf(scope: Scope, props: ResolvedInputs): Target {
         ? `organization ${identity.org}`
         : "the authenticated user's account";
   return { identity, name, basePath, itemPath: `${basePath}/${collection(scope)}/${name}`, label: `${name} in ${where}` };
-}
-
-/** The PEM text and each of its base64 lines (without a CRLF key's CR), should a library quote part of it. */
-function privateKeyParts(pem: string | undefined): string[] {
-  if (!pem) return [];
-  // Trimmed: a CRLF key's lines end in a CR, which a library quoting a line leaves out.
-  const lines = pem.split("\n").map((line) => line.trim());
-  return [pem, ...lines.filter((line) => !line.startsWith("-----") && line.length >= 16)];
 }
 
 /** The props without the serialized provider, which the engine adds to inputs and outputs. */

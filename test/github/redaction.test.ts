@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { generateKeyPairSync } from "node:crypto";
 import { inspect } from "node:util";
-import { GitHubSecretsError, redact } from "../../provider/errors";
+import { GitHubSecretsError } from "../../provider/errors";
 import { startOperation } from "../../provider/lifecycle/item-operation";
 import { deployment, provider as operations } from "../support/deployment";
 import { sealForGitHub } from "../../provider/values/sealing";
@@ -10,6 +10,7 @@ import { configureProvider } from "../support/configure-provider";
 import { createVia, updateVia } from "../support/lifecycle";
 import { emulator } from "../support/root-hooks";
 import { scopeFixtures, type ScopeFixture } from "../support/scope-fixtures";
+import { secretForms } from "../support/secret-forms";
 
 /*
  * No token, plaintext or sealed value reaches an error message. The emulator runs in echo
@@ -38,12 +39,12 @@ function sentSecrets(): string[] {
   return [emulator().token, ...sealed];
 }
 
-/** The failure's message, stack and properties hold none of `secrets`, in plain or JSON-escaped form; the echo did reach it. */
+/** The failure's message, stack and properties hold none of `secrets`, in any form; the echo did reach it. */
 function assertConcealed(error: unknown, secrets: readonly string[]): true {
   assert.ok(error instanceof Error, `expected an Error, got ${inspect(error)}`);
   const text = `${error.message}\n${inspect(error)}`;
   for (const secret of secrets) {
-    for (const form of [secret, JSON.stringify(secret).slice(1, -1)]) {
+    for (const form of Object.values(secretForms(secret))) {
       assert.ok(!text.includes(form), `a secret (${secret.slice(0, 6)}…) reached the error: ${error.message}`);
     }
   }
@@ -58,13 +59,47 @@ async function rejectsConcealed(promise: Promise<unknown>, secrets: readonly str
 describe("redaction: error messages never carry a token, plaintext or sealed value (emulator echoes requests)", () => {
   beforeEach(() => configureProvider());
 
-  it("redacts values from four characters on (shorter ones would blank out ordinary words)", async () => {
+  it("redacts a value from four characters on everywhere, and a shorter one where it stands as a whole JSON string", async () => {
     emulator().setEchoRequests(true);
     failEvery(422, WRITE_METHODS);
     const news = { owner: "octo-org", repository: "app", variableName: "SHORT", value: "q7z!" };
     await rejectsConcealed(createVia("actions-repository-variable", news), ["q7z!"]);
-    const three = { ...news, value: "q7z" };
-    await assert.rejects(createVia("actions-repository-variable", three), (error: Error) => error.message.includes('"value":"q7z"'));
+    // Elsewhere, a 3-character value would blank out ordinary words: see test/redaction.test.ts.
+    await assert.rejects(createVia("actions-repository-variable", { ...news, value: "q7z" }), (error: Error) => {
+      assert.ok(!error.message.includes('"q7z"'), error.message);
+      assert.match(error.message, /body: \{"name":"SHORT","value":"\[REDACTED\]"\}/);
+      return true;
+    });
+  });
+
+  describe("a value quoted in any form: raw, JSON- or \\u-escaped, percent-encoded, base64", () => {
+    // "~~~???": its base64 holds "+" and "/", which URL-safe base64 writes as "-" and "_".
+    const value = 'pa"ss\\wo/rd\nné ✓ 😀 +&=?% ~~~???';
+    for (const [name, form] of Object.entries(secretForms(value))) {
+      it(name, async () => {
+        emulator().setEchoRequests(true);
+        // A proxy that quotes the value as it saw it, in the form it travelled in.
+        emulator().injectFault({ method: "POST", status: 422, body: { message: `proxy refused value=${form};` } });
+        await assert.rejects(createVia("actions-repository-variable", { owner: "octo-org", repository: "app", variableName: "FORMS", value }), (error: Error) => {
+          assert.match(error.message, /proxy refused value=\[REDACTED\]; \(request was: /);
+          for (const quoted of Object.values(secretForms(value))) assert.ok(!error.message.includes(quoted), `the value ${name} reached: ${error.message}`);
+          return assertConcealed(error, [value, ...sentSecrets()]);
+        });
+      });
+    }
+  });
+
+  it("a secret inside another: the value that holds the token, and the token that holds the value, masked whole", async () => {
+    const { token } = emulator();
+    emulator().setEchoRequests(true);
+    failEvery(422, WRITE_METHODS);
+    for (const value of [`xx${token}yy`, token.slice(4, 12)]) {
+      await assert.rejects(createVia("actions-repository-variable", { owner: "octo-org", repository: "app", variableName: "NESTED", value }), (error: Error) => {
+        assert.match(error.message, /body: \{"name":"NESTED","value":"\[REDACTED\]"\}/);
+        assert.match(error.message, /"authorization":"token \[REDACTED\]"/);
+        return assertConcealed(error, [value, ...sentSecrets()]);
+      });
+    }
   });
 
   for (const fixture of scopeFixtures) {
@@ -158,19 +193,6 @@ describe("redaction: error messages never carry a token, plaintext or sealed val
   }
 });
 
-describe("redaction: redact, the masking every message goes through", () => {
-  it("blanks every occurrence of each secret, also as escaped in a JSON body", () => {
-    const value = 'pa"ss\\word\nline';
-    const text = `value ${value} and body {"value":${JSON.stringify(value)}} and token ghp_abcd, ghp_abcd`;
-    assert.equal(redact(text, [value, "ghp_abcd", undefined, ""]), 'value [REDACTED] and body {"value":"[REDACTED]"} and token [REDACTED], [REDACTED]');
-  });
-
-  it("leaves strings shorter than four characters alone, so that ordinary words survive", () => {
-    assert.equal(redact("the abc of it", ["abc"]), "the abc of it");
-    assert.equal(redact("the abcd of it", ["abcd"]), "the [REDACTED] of it");
-  });
-});
-
 /*
  * A GitHub App's private key never reaches a failure's message: neither the whole PEM nor
  * one of its base64 lines, should a library quote part of it. No emulator path echoes a key,
@@ -239,5 +261,54 @@ describe("redaction: a GitHub App's private key stays out of failure messages", 
       for (const line of base64Lines) assert.equal(quoting(line), "quoted: <[REDACTED]>", line);
       assert.equal(quoting(crlf), "quoted: <[REDACTED]>");
     });
+  });
+});
+
+/*
+ * The JSON web tokens the App signs (auth-app sends one for each installation token it buys,
+ * and each is good for 10 minutes) never reach a message: neither a failure's nor the warning
+ * auth-app prints when GitHub's clock differs from the machine's. Here the emulator echoes the
+ * request for an installation token, `Authorization: bearer <JWT>` included.
+ */
+
+describe("redaction: a GitHub App's JSON web tokens stay out of messages", () => {
+  /** A JWT: base64url of `{"alg"…` (which starts eyJ), a payload, a signature. */
+  const JWT = /eyJ[\w-]+\.[\w-]+\.[\w-]+/;
+
+  async function configureEmulatedApp(): Promise<void> {
+    const app = emulator().addApp({ installations: [{ account: "octo-org" }] });
+    await configureProvider({ "github:token": undefined, "github:appAuth": { id: String(app.id), installationId: app.installations[0]!.id, pemFile: app.privateKey } });
+    emulator().setEchoRequests(true);
+  }
+
+  const news = { owner: "octo-org", repository: "app", secretName: "BY_APP", value: "value-written-by-the-app" };
+
+  it("a refused request for an installation token, which echoes the JWT", async () => {
+    await configureEmulatedApp();
+    emulator().injectFault({ method: "POST", path: /\/access_tokens$/, status: 403 });
+    await assert.rejects(createVia("actions-repository-secret", news), (error: Error) => {
+      assert.match(error.message, /refused an installation token for the App \(403\)/);
+      assert.match(error.message, /"authorization":"bearer \[REDACTED\]"/);
+      assert.doesNotMatch(`${error.message}\n${inspect(error)}`, JWT);
+      return assertConcealed(error, [news.value, ...sentSecrets()]);
+    });
+  });
+
+  it("auth-app's warning about GitHub's clock, which quotes GitHub's message", async () => {
+    await configureEmulatedApp();
+    // GitHub's answer to a JWT its clock thinks is from the future; auth-app warns with it and signs again.
+    emulator().injectFault({ method: "POST", path: /\/access_tokens$/, status: 401, body: { message: "'Expiration time' claim ('exp') is too far in the future" } });
+    const warned: string[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => void warned.push(args.map(String).join(" "));
+    try {
+      await createVia("actions-repository-secret", news);
+    } finally {
+      console.warn = warn;
+    }
+    const text = warned.join("\n");
+    assert.match(text, /'Expiration time' claim .*"authorization":"bearer \[REDACTED\]"/, text);
+    assert.doesNotMatch(text, JWT);
+    assert.equal(emulator().getSecret({ app: "actions", owner: "octo-org", repo: "app" }, "BY_APP")?.value, news.value, "the retry with a new JWT succeeded");
   });
 });
