@@ -1,6 +1,8 @@
-import { appAuthOptions } from "./app-auth";
+import { retry } from "@octokit/plugin-retry";
+import { throttling } from "@octokit/plugin-throttling";
+import { Octokit } from "@octokit/rest";
 import type Bottleneck from "bottleneck";
-import { Octokit, retry, throttling } from "./http-stack";
+import { appAuthOptions } from "./app-auth";
 import { classifyRateLimits, rateLimitCallbacks } from "./rate-limit-waits";
 import { releaseWriteTurns, serialWrites, WriteTurns } from "./write-turns";
 import type { Deployment } from "../deployment/deployment";
