@@ -1,7 +1,9 @@
 import { format } from "node:util";
-import { appAuthOptions } from "./app-auth";
+import { retry } from "@octokit/plugin-retry";
+import { throttling } from "@octokit/plugin-throttling";
+import { Octokit } from "@octokit/rest";
 import type Bottleneck from "bottleneck";
-import { Octokit, retry, throttling } from "./http-stack";
+import { appAuthOptions } from "./app-auth";
 import { classifyRateLimits, rateLimitCallbacks } from "./rate-limit-waits";
 import { releaseWriteTurns, serialWrites, WriteTurns } from "./write-turns";
 import type { Deployment } from "../deployment/deployment";

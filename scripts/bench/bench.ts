@@ -1,5 +1,5 @@
 /*
- * `npm run bench [-- --count N | --thousand] [-- --rounds R] [-- --repeats K] [-- --calibrate]`:
+ * `npm run bench [-- --count N | --thousand] [-- --repositories R,R…] [-- --rounds R] [-- --repeats K] [-- --calibrate]`:
  * the cost of this library beyond the Pulumi engine's own. The same program runs N RepoSecrets
  * ("ours", against the in-process GitHub emulator, write interval 0) and N no-op dynamic
  * resources ("floor", scripts/bench/floor) with the same inputs. Each phase runs ours and the
@@ -8,26 +8,30 @@
  * and the provider process's peak memory. Not a test: the machine is shared and timings are
  * noisy, which is why only same-run ratios are reported.
  *
+ * Each shape (N secrets over so many repositories) is a run of its own. By default two: the
+ * repositories full (100 secrets each, GitHub's limit) and three times as many repositories,
+ * where each repository's first write also fetches its public key.
+ *
  * `--calibrate` runs the floor on both sides: every ratio it prints is the bench's own noise
  * on this machine at that time, the resolution against which ours' ratios are read.
  */
 import { execFileSync } from "node:child_process";
-import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { startEmulator, type GitHubEmulator } from "../../emulator";
-import { PulumiWorkspace } from "../lib/pulumi-cli";
-import { ProviderMemorySampler } from "./process-memory";
+import { makeProject, repositoryOf, STACK, type Project, type Shape } from "./project";
 import { markdownTable, PHASES, roundsTable, targetsTable, type Phase, type Results, type Sample, type Variant } from "./report";
 import { roundSchedule } from "./schedule";
 
 const repositoryRoot = path.resolve(__dirname, "..", "..");
-const STACK = "bench";
 const PER_REPOSITORY = 100; // GitHub's limit of secrets per repository
 
 interface Options {
   count: number;
+  /** One run per entry: the count spread over that many repositories. */
+  repositories: number[];
   rounds: number;
   /** Pairs per round of each phase (schedule.ts). */
   repeats: number;
@@ -46,7 +50,7 @@ const DEFAULT_ROUNDS = 7;
 const DEFAULT_REPEATS = 3;
 
 function parseOptions(argv: string[]): Options {
-  const options: Options = { count: 100, rounds: DEFAULT_ROUNDS, repeats: DEFAULT_REPEATS, calibrate: false };
+  const options: Options = { count: 100, repositories: [], rounds: DEFAULT_ROUNDS, repeats: DEFAULT_REPEATS, calibrate: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const next = () => Number(argv[++i]);
@@ -54,66 +58,21 @@ function parseOptions(argv: string[]): Options {
     else if (arg === "--rounds") options.rounds = next();
     else if (arg === "--repeats") options.repeats = next();
     else if (arg === "--thousand") options.count = 1000;
+    else if (arg === "--repositories") options.repositories = (argv[++i] ?? "").split(",").map(Number);
     else if (arg === "--calibrate") options.calibrate = true;
-    else throw new Error(`unknown argument ${arg}; usage: npm run bench -- [--count N | --thousand] [--rounds R] [--repeats K] [--calibrate]`);
+    else throw new Error(`unknown argument ${arg}; usage: npm run bench -- [--count N | --thousand] [--repositories R,R…] [--rounds R] [--repeats K] [--calibrate]`);
   }
   if (!Number.isInteger(options.count) || options.count < 1) throw new Error("--count needs a positive integer");
   if (!Number.isInteger(options.rounds) || options.rounds < 1) throw new Error("--rounds needs a positive integer");
   if (!Number.isInteger(options.repeats) || options.repeats < 1) throw new Error("--repeats needs a positive integer");
+  const full = Math.ceil(options.count / PER_REPOSITORY);
+  if (options.repositories.length === 0) options.repositories = [full, 3 * full];
+  for (const repositories of options.repositories) {
+    if (!Number.isInteger(repositories) || repositories < full || repositories > options.count) {
+      throw new Error(`--repositories needs integers from ${full} (${PER_REPOSITORY} secrets each) to ${options.count}`);
+    }
+  }
   return options;
-}
-
-interface Project {
-  variant: Variant;
-  dir: string;
-  workspace: PulumiWorkspace;
-  memory: ProviderMemorySampler;
-}
-
-/**
- * A Pulumi project in a temporary directory, with the packages installed as a user's project
- * has them: ours (package.json and the files of dist/provider that npm packs) and the floor
- * copied into its node_modules, so that the serializer sees them under node_modules and writes
- * each provider as a `require` by package name; every other dependency linked to this
- * repository's node_modules.
- */
-async function makeProject(variant: Variant, emulator: GitHubEmulator, options: Options): Promise<Project> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), `github-secrets-bench-${variant}-`));
-  const modules = path.join(dir, "node_modules");
-  mkdirSync(modules);
-  for (const entry of readdirSync(path.join(repositoryRoot, "node_modules"))) {
-    if (entry !== "pulumi-github-secrets") symlinkSync(path.join(repositoryRoot, "node_modules", entry), path.join(modules, entry));
-  }
-  const ours = path.join(modules, "pulumi-github-secrets");
-  mkdirSync(ours);
-  copyFileSync(path.join(repositoryRoot, "package.json"), path.join(ours, "package.json"));
-  for (const file of packagedProviderFiles()) {
-    mkdirSync(path.dirname(path.join(ours, file)), { recursive: true });
-    copyFileSync(path.join(repositoryRoot, file), path.join(ours, file));
-  }
-  cpSync(path.join(__dirname, "floor"), path.join(modules, "bench-floor"), { recursive: true });
-  copyFileSync(path.join(__dirname, "program", "index.js"), path.join(dir, "index.js"));
-  writeFileSync(path.join(dir, "Pulumi.yaml"), "name: github-secrets-bench\nruntime:\n  name: nodejs\n  options:\n    typescript: false\nmain: index.js\n");
-  writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "github-secrets-bench", private: true }));
-  const workspace = new PulumiWorkspace({ projectDir: dir, stateDir: path.join(dir, ".state"), passphrase: "bench" });
-  await workspace.run(["stack", "init", STACK]);
-  await workspace.setConfig("github:token", emulator.token, { secret: true });
-  await workspace.setConfig("github:baseUrl", emulator.url);
-  await workspace.setConfig("github:owner", "octo-org");
-  await workspace.setConfig("githubSecrets:writeIntervalMs", "0");
-  await workspace.setConfig("count", String(options.count));
-  await workspace.setConfig("variant", options.calibrate ? "floor" : variant);
-  return { variant, dir, workspace, memory: new ProviderMemorySampler(workspace.homeDir) };
-}
-
-/**
- * The files of dist/provider that `npm pack` puts in the package (package.json `files`): a
- * user's install has no source maps, which the program would otherwise read to place every
- * resource's stack trace.
- */
-function packagedProviderFiles(): string[] {
-  const [pack] = JSON.parse(execFileSync("npm", ["pack", "--dry-run", "--json"], { cwd: repositoryRoot, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] })) as [{ files: Array<{ path: string }> }];
-  return pack.files.map((file) => file.path).filter((file) => file.startsWith("dist/provider/"));
 }
 
 const COMMANDS: Record<Phase, string[]> = {
@@ -138,14 +97,14 @@ async function runPhase(project: Project, phase: Phase, emulator: GitHubEmulator
 }
 
 /** What GitHub holds after a phase of ours must be what the program declared. */
-function verify(emulator: GitHubEmulator, phase: Phase, count: number, version: string): void {
-  const repositories = Math.ceil(count / PER_REPOSITORY);
+function verify(emulator: GitHubEmulator, phase: Phase, shape: Shape, version: string): void {
+  const { count, repositories } = shape;
   let held = 0;
   for (let r = 0; r < repositories; r++) held += emulator.listSecrets({ app: "actions", owner: "octo-org", repo: `bench-${r}` }).length;
   const expected = phase === "destroy" ? 0 : count;
   if (held !== expected) throw new Error(`after ${phase}: ${held} secrets on the emulator, expected ${expected}`);
   if (phase !== "destroy") {
-    const last = emulator.getSecret({ app: "actions", owner: "octo-org", repo: `bench-${repositories - 1}` }, `BENCH_SECRET_${count - 1}`);
+    const last = emulator.getSecret({ app: "actions", owner: "octo-org", repo: repositoryOf(shape, count - 1) }, `BENCH_SECRET_${count - 1}`);
     if (last?.value !== `value-${version}-${count - 1}`) throw new Error(`after ${phase}: the last secret does not hold version ${version}`);
   }
 }
@@ -157,17 +116,20 @@ function environmentReport(options: Options): string {
   return [
     `- machine: ${cpu.length} × ${cpu[0]?.model ?? "unknown CPU"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB, ${os.type()} ${os.release()}`,
     `- Pulumi CLI ${cli}, @pulumi/pulumi ${sdk}, Node ${process.version}`,
-    `- ${options.count} repository secrets over ${Math.ceil(options.count / PER_REPOSITORY)} repositories, ${options.rounds} rounds of ${options.repeats} pairs of each phase, write interval 0 ms`,
-    `- command: npm run bench -- --count ${options.count} --rounds ${options.rounds} --repeats ${options.repeats}${options.calibrate ? " --calibrate" : ""}`,
+    `- ${options.count} repository secrets, ${options.rounds} rounds of ${options.repeats} pairs of each phase, write interval 0 ms`,
+    `- command: npm run bench -- --count ${options.count} --repositories ${options.repositories.join(",")} --rounds ${options.rounds} --repeats ${options.repeats}${options.calibrate ? " --calibrate" : ""}`,
     ...(options.calibrate ? ["- calibration: both sides run the floor; the column \"ours\" is a second copy of it, so every ratio is the bench's own noise"] : []),
   ].join("\n");
 }
 
-async function main(): Promise<void> {
-  const options = parseOptions(process.argv.slice(2));
+/** One shape's run: its own emulator and pair of projects, every phase for every round. */
+async function runShape(shape: Shape, options: Options): Promise<Results> {
   const emulator = await startEmulator({ port: 0 });
-  for (let r = 0; r < Math.ceil(options.count / PER_REPOSITORY); r++) emulator.addRepository("octo-org", `bench-${r}`);
-  const projects = { ours: await makeProject("ours", emulator, options), floor: await makeProject("floor", emulator, options) };
+  for (let r = 0; r < shape.repositories; r++) emulator.addRepository("octo-org", `bench-${r}`);
+  const projects = {
+    ours: await makeProject("ours", emulator, shape, options.calibrate),
+    floor: await makeProject("floor", emulator, shape, options.calibrate),
+  };
   const results = Object.fromEntries(
     (["ours", "floor"] as const).map((v) => [v, Object.fromEntries(PHASES.map((p) => [p, [] as Sample[]]))]),
   ) as Results;
@@ -190,8 +152,8 @@ async function main(): Promise<void> {
         for (const variant of order) {
           const sample = await runPhase(projects[variant], phase, emulator, round);
           results[variant][phase].push(sample);
-          if (variant === "ours" && !options.calibrate) verify(emulator, phase, options.count, version);
-          process.stderr.write(`round ${round + 1} ${phase.padEnd(12)} ${variant.padEnd(5)} ${sample.seconds.toFixed(2)} s\n`);
+          if (variant === "ours" && !options.calibrate) verify(emulator, phase, shape, version);
+          process.stderr.write(`${shape.repositories} repositories, round ${round + 1} ${phase.padEnd(12)} ${variant.padEnd(5)} ${sample.seconds.toFixed(2)} s\n`);
         }
       }
     }
@@ -199,7 +161,22 @@ async function main(): Promise<void> {
     await emulator.close();
     for (const project of Object.values(projects)) rmSync(project.dir, { recursive: true, force: true });
   }
-  process.stdout.write(`${environmentReport(options)}\n\n${markdownTable(results, options.count)}\n\nRatio per round:\n\n${roundsTable(results)}\n\nAgainst the targets (set for N = 100), judged by the paired ratio, the median of the pairs' own ratios:\n\n${targetsTable(results)}\n`);
+  return results;
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const sections = [environmentReport(options)];
+  for (const repositories of options.repositories) {
+    const shape = { count: options.count, repositories };
+    const results = await runShape(shape, options);
+    sections.push(
+      `### ${shape.count} secrets over ${repositories} ${repositories === 1 ? "repository" : "repositories"}\n\n${markdownTable(results, shape.count)}\n\n` +
+        `Ratio per round:\n\n${roundsTable(results)}\n\n` +
+        `Against the targets (set for N = 100), judged by the paired ratio, the median of the pairs' own ratios:\n\n${targetsTable(results)}`,
+    );
+  }
+  process.stdout.write(`${sections.join("\n\n")}\n`);
 }
 
 main().catch((error: unknown) => {
