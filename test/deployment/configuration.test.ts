@@ -180,7 +180,13 @@ describe("configuration: the API root must use https, but for loopback", () => {
     });
 
     it(`${setting}: refuses a user name or password in the URL without quoting them, and other schemes and non-URLs`, async () => {
-      for (const url of ["https://x-access-token:ghp_InTheUrl0123456789@api.github.com", "http://127.0.0.1@api.example.com", "http://ghp_InTheUrl0123456789@localhost"]) {
+      const withUserinfo = [
+        "https://x-access-token:ghp_InTheUrl0123456789@api.github.com",
+        "https://:ghp_InTheUrl0123456789@api.github.com",
+        "http://127.0.0.1@api.example.com",
+        "http://ghp_InTheUrl0123456789@localhost",
+      ];
+      for (const url of withUserinfo) {
         assert.equal(
           await refusal(configureWith, url, url.includes("ghp_") ? "ghp_InTheUrl" : "127.0.0.1"),
           `${setting} holds a user name or password (user:password@host), which would be sent with every request: remove them, and give the token as github:token or GITHUB_TOKEN`,
