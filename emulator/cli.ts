@@ -1,16 +1,27 @@
 #!/usr/bin/env node
 // The `github-secrets-emulator` command: runs the GitHub API emulator until SIGINT/SIGTERM and
-// prints one JSON line to stdout: {"url":"…","token":"…","apps":[…]}.
+// prints one JSON line to stdout: {"url":"…","token":"…","apps":[…]}. Notices go to stderr, so
+// that stdout stays that one line for the tools that read it.
 
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { startEmulator, type AppSpec, type EmulatorOptions, type WorldSeed } from "./index";
+import type { AppSpec, EmulatorOptions, WorldSeed } from "./index";
+
+/** Where the token comes from when --token is not given: unlike a flag, not shown by `ps`. */
+const TOKEN_VARIABLE = "GITHUB_EMULATOR_TOKEN";
+
+const FOR_TESTS_ONLY =
+  "For tests only: an emulator of GitHub's API, not a replacement for GitHub. It serves plain HTTP (no TLS) on 127.0.0.1, " +
+  "keeps everything in memory, and its keys and tokens protect nothing: never put real secrets in it.";
 
 const USAGE = `usage: github-secrets-emulator [options]
 
+${FOR_TESTS_ONLY}
+
   --port N              port on 127.0.0.1 (default: any free port)
-  --token T             the token clients must send (default: a random ghp_emulator_…)
+  --token T             the token clients must send; every user of the machine sees it in \`ps\`,
+                        so prefer ${TOKEN_VARIABLE} (default: a random ghp_emulator_…)
   --seed FILE           the world, JSON: {"accounts":[{"login","id","type"}],"repositories":[{"owner","name","id","environments"?}],
                         "user":"login","apps"?:[{"id"?,"privateKey"?,"installations"?:[{"id"?,"account","repositories"?,"permissions"?}]}]}
   --no-seed             start with an empty world (only the user octocat)
@@ -18,6 +29,9 @@ const USAGE = `usage: github-secrets-emulator [options]
   --app-key-dir DIR     write each App's private key to DIR/app-<id>.pem (default: the keys are not written)
   --token-lifetime S    installation tokens expire after S seconds (GitHub: 3600)
   --path-prefix P       serve under P, as GitHub Enterprise Server does under /api/v3
+
+environment:
+  ${TOKEN_VARIABLE}  the token clients must send, when --token is not given
 
 Prints {"url","token","apps":[{"id","installations":[{"id","account"}],"privateKeyFile"?}]} and serves until interrupted.`;
 
@@ -64,7 +78,7 @@ function parse(argv: string[]): Parsed {
   return {
     options: {
       port: whole("port", values.port, 0, 65535) ?? 0,
-      token: values.token,
+      token: values.token ?? (process.env[TOKEN_VARIABLE] || undefined),
       seed: seedFile ? (world as WorldSeed) : !values["no-seed"],
       pathPrefix: values["path-prefix"],
       apps: [...(seedApps ?? []), ...extraApps],
@@ -76,6 +90,10 @@ function parse(argv: string[]): Parsed {
 
 async function main(): Promise<void> {
   const { options, keyDir, tokenLifetime } = parse(process.argv.slice(2));
+  // Required here, not imported: a missing optional peer dependency then throws into main's
+  // catch, which prints its one-line message, rather than a stack trace before main runs.
+  const { startEmulator } = require("./index") as typeof import("./index");
+  process.stderr.write(`github-secrets-emulator: ${FOR_TESTS_ONLY}\n`);
   const emulator = await startEmulator(options);
   if (tokenLifetime !== undefined) emulator.setInstallationTokenLifetime(tokenLifetime);
   if (keyDir) mkdirSync(keyDir, { recursive: true });
@@ -84,7 +102,6 @@ async function main(): Promise<void> {
     if (privateKeyFile) writeFileSync(privateKeyFile, app.privateKey, { mode: 0o600 });
     return { id: app.id, installations: app.installations.map((i) => ({ id: i.id, account: i.account })), ...(privateKeyFile ? { privateKeyFile } : {}) };
   });
-  process.stdout.write(`${JSON.stringify({ url: emulator.url, token: emulator.token, apps })}\n`);
   let closing = false;
   const stop = (): void => {
     if (closing) return;
@@ -94,8 +111,10 @@ async function main(): Promise<void> {
       () => process.exit(1),
     );
   };
+  // Before the line: a tool may stop the emulator as soon as it has read it.
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
+  process.stdout.write(`${JSON.stringify({ url: emulator.url, token: emulator.token, apps })}\n`);
 }
 
 main().catch((e: unknown) => {

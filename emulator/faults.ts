@@ -134,6 +134,14 @@ export const faults = {
       body: { message: "Resource not accessible by integration", documentation_url: GENERIC_DOCS, status: "403" },
     };
   },
+  /**
+   * 200 with `answer` as the body of a public-key GET (every container's unless `target` says
+   * which) instead of the container's key: a tampered or broken key, to prove a client checks
+   * a key before it seals anything with it.
+   */
+  tamperedPublicKey(answer: unknown, target: FaultTarget = {}): FaultSpec {
+    return { method: "GET", path: /\/secrets\/public-key$/, ...target, status: 200, body: answer };
+  },
   /** 404: the token cannot see the repository/organization. */
   notVisible(target: FaultTarget = {}): FaultSpec {
     return { ...target, status: 404 };

@@ -13,16 +13,32 @@ import { diff as diffItem } from "./lifecycle/diff";
  */
 
 let deployment: Deployment | undefined;
+/**
+ * Why the last `configure` refused the stack's configuration. The SDK's host configures a
+ * provider object once and, if that throws, goes on calling it unconfigured: every later call
+ * must fail the same way, not fall back to the environment's settings.
+ */
+let refusal: Error | undefined;
 
 export async function configure(request: pulumi.dynamic.ConfigureRequest): Promise<void> {
-  const configuration = resolveConfiguration(readStackSettings(request.config), process.env);
+  const configuration = stickyRefusal(() => resolveConfiguration(readStackSettings(request.config), process.env));
   // The SDK's host configures each provider object (one per scope) once, all with the same
   // configuration: they share one deployment, so the writes of every scope keep one pace.
   if (!deployment || !isDeepStrictEqual(deployment.configuration, configuration)) deployment = new Deployment(configuration);
 }
 
+function stickyRefusal<T>(resolve: () => T): T {
+  try {
+    return resolve();
+  } catch (error) {
+    refusal = error as Error;
+    throw error;
+  }
+}
+
 /** The process's deployment; settings from the environment alone if Pulumi never configured it. */
 function current(): Deployment {
+  if (refusal) throw refusal;
   return (deployment ??= new Deployment(resolveConfiguration({}, process.env)));
 }
 

@@ -106,7 +106,11 @@ export interface AppCredentials {
   /** The App's id (or client id): the JWT's issuer. */
   appId: string;
   installationId: number;
-  /** PEM text. Never logged, never in state. */
+  /**
+   * PEM text. Never logged nor in a message. Set as `github:appAuth.pemFile` it is in the state,
+   * in the default provider's inputs (encrypted when set with `--secret`), as `github:token` is;
+   * from GITHUB_APP_PEM_FILE it is not.
+   */
   privateKey: string;
   source: "github:appAuth" | "GITHUB_APP_*";
 }

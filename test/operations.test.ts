@@ -74,4 +74,17 @@ describe("the provider process's entry (operations.ts)", () => {
     await entry.delete(KEY, created.id, updated.outs!);
     assert.equal(emulator().getSecret(REPO, "CYCLE"), undefined);
   });
+
+  it("after a refused configure, refuses every call of the process before any request, rather than take the environment's settings", async () => {
+    const entry = freshEntry();
+    // The environment alone would reach the emulator: a fallback to it would show in its log.
+    await withEnvironment({ GITHUB_TOKEN: emulator().token, GITHUB_API_URL: emulator().url, GITHUB_BASE_URL: undefined, GITHUB_SECRETS_WRITE_INTERVAL_MS: "0" }, async () => {
+      const refused = /github:baseUrl is http:\/\/api\.example\.com, plain http: the token and every sealed value would cross the network unencrypted/;
+      await assert.rejects(entry.configure({ config: config({ "github:baseUrl": "http://api.example.com" }) }), refused);
+      await assert.rejects(async () => entry.check(KEY, {}, { ...inputs("AFTER") }), refused);
+      await assert.rejects(async () => entry.create(KEY, inputs("AFTER")), refused);
+      await assert.rejects(async () => entry.delete(KEY, "octo-org/app/AFTER", { ...inputs("AFTER"), createdAt: "", updatedAt: "" }), refused);
+    });
+    assert.equal(emulator().requests.length, 0);
+  });
 });

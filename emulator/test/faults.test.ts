@@ -69,6 +69,23 @@ describe("GitHub emulator: fault injection", function () {
     assert.equal((await call("GET", keyPath)).status, 200);
   });
 
+  it("answers a public-key GET with a tampered key, on every container's key path or the one targeted", async () => {
+    const tampered = { key_id: "", key: Buffer.alloc(32).toString("base64") };
+    emu.injectFault(faults.tamperedPublicKey(tampered, { times: 2 }));
+    assert.equal((await call("GET", "/repos/octo-org/app/actions/secrets")).status, 200, "other routes unaffected");
+    for (const path of [keyPath, "/repos/octo-org/app/environments/production/secrets/public-key"]) {
+      const r = await call("GET", path);
+      assert.deepEqual([r.status, r.body], [200, tampered]);
+    }
+    const real = await call("GET", keyPath);
+    assert.deepEqual(real.body, { key_id: emu.publicKey({ app: "actions", owner: "octo-org", repo: "app" }).keyId, key: emu.publicKey({ app: "actions", owner: "octo-org", repo: "app" }).key });
+
+    emu.injectFault(faults.tamperedPublicKey(tampered, { path: "/orgs/octo-org/dependabot/secrets/public-key" }));
+    assert.notDeepEqual((await call("GET", keyPath)).body, tampered, "only the targeted path");
+    assert.deepEqual((await call("GET", "/orgs/octo-org/dependabot/secrets/public-key")).body, tampered);
+    assert.equal((await call("PUT", "/repos/octo-org/app/actions/secrets/X", await sealedFor("/repos/octo-org/app/actions", "v"))).status, 201, "writes unaffected");
+  });
+
   it("builds GitHub's rate-limit, permission and visibility failures", async () => {
     emu.injectFault(faults.primaryRateLimit({ route: keyRoute }, 30));
     let r = await call("GET", keyPath);

@@ -1,4 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
+import { checkedApiRoot } from "./api-root";
 import { APP_AUTH_KEY, appSettingsFromEnvironment, appSettingsFromStack, type AppSettings } from "./app-credentials";
 import type { ProviderConfiguration } from "../types";
 
@@ -48,11 +49,12 @@ export function readStackSettings(config: pulumi.dynamic.Config): StackSettings 
  * `github:appAuth`, `github:token`, GITHUB_APP_* (all three), GITHUB_TOKEN / GH_TOKEN. So, as in
  * `@pulumi/github` and Terraform, an App configured beside a token is used instead of the token.
  * The API root: `github:baseUrl`, GITHUB_BASE_URL (what `@pulumi/github` reads, set on purpose),
- * GITHUB_API_URL (set by GitHub Actions for every job), https://api.github.com.
+ * GITHUB_API_URL (set by GitHub Actions for every job), https://api.github.com; https only,
+ * but for loopback (see api-root.ts).
  */
 export function resolveConfiguration(stack: StackSettings, env: NodeJS.ProcessEnv): ProviderConfiguration {
   const fromEnv = (...names: string[]) => names.map((n) => env[n]).find((v) => v !== undefined && v !== "");
-  const baseUrl = stack.baseUrl ?? fromEnv("GITHUB_BASE_URL", "GITHUB_API_URL") ?? DEFAULT_BASE_URL;
+  const baseUrl = apiRoot(stack.baseUrl, fromEnv);
   const credentials = chooseCredentials(
     stack.appSettings,
     stack.token,
@@ -61,7 +63,7 @@ export function resolveConfiguration(stack: StackSettings, env: NodeJS.ProcessEn
   );
   return {
     ...credentials,
-    baseUrl: baseUrl.replace(/\/+$/, ""),
+    baseUrl,
     owner: stack.owner ?? fromEnv("GITHUB_OWNER"),
     writeIntervalMs:
       stack.writeIntervalMs ??
@@ -72,6 +74,16 @@ export function resolveConfiguration(stack: StackSettings, env: NodeJS.ProcessEn
       parseWhole(fromEnv("GITHUB_SECRETS_MAX_RATE_LIMIT_WAIT_SECONDS"), "GITHUB_SECRETS_MAX_RATE_LIMIT_WAIT_SECONDS", "seconds") ??
       DEFAULT_MAX_RATE_LIMIT_WAIT_SECONDS,
   };
+}
+
+/** The first API root set, checked against the setting that gave it, so that a refusal names that setting. */
+function apiRoot(stackBaseUrl: string | undefined, fromEnv: (name: string) => string | undefined): string {
+  if (stackBaseUrl !== undefined) return checkedApiRoot(stackBaseUrl, CONFIG_KEYS.baseUrl);
+  for (const name of ["GITHUB_BASE_URL", "GITHUB_API_URL"]) {
+    const value = fromEnv(name);
+    if (value !== undefined) return checkedApiRoot(value, name);
+  }
+  return DEFAULT_BASE_URL;
 }
 
 function chooseCredentials(

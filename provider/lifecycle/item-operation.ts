@@ -25,6 +25,8 @@ export interface Target {
   readonly itemPath: string;
   /** "DB_PASS in octo-org/app" */
   readonly label: string;
+  /** The container: "octo-org/app", "organization octo-org", … */
+  readonly where: string;
 }
 
 export interface Operation {
@@ -100,7 +102,7 @@ function targetOf(scope: Scope, props: ResolvedInputs): Target {
       : scope.identity.includes("org")
         ? `organization ${identity.org}`
         : "the authenticated user's account";
-  return { identity, name, basePath, itemPath: `${basePath}/${collection(scope)}/${name}`, label: `${name} in ${where}` };
+  return { identity, name, basePath, itemPath: `${basePath}/${collection(scope)}/${name}`, label: `${name} in ${where}`, where };
 }
 
 /** The props without the serialized provider, which the engine adds to inputs and outputs. */

@@ -148,7 +148,7 @@ async function putSecret(operation: Operation, inputs: ResolvedInputs, selection
   // Present, not merely defined: the engine may pass an input set to null, which check lets through as absent.
   if (isPresent(inputs.valueEncrypted)) return put({ encrypted_value: inputs.valueEncrypted, key_id: inputs.keyId! });
   const seal = async () => {
-    const key = await publicKeyFor(deployment, target.basePath);
+    const key = await publicKeyFor(deployment, target.basePath, `${operation.scope.title}s in ${target.where}`);
     // Stryker disable next-line StringLiteral: the value sealed is always a string here (check requires `value` or `valueFrom` when there is no `valueEncrypted`, and an unknown source never reaches a write), so the fallback is never used
     const sealed = sealForGitHub(inputs.value ?? "", key.key);
     operation.conceal(sealed);

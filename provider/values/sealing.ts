@@ -1,7 +1,5 @@
 import type * as SealedBox from "tweetnacl-sealedbox-js";
-
-/** GitHub's keys are 32-byte X25519 public keys, sent as standard base64. */
-const PUBLIC_KEY_BYTES = 32;
+import { publicKeyProblem } from "./public-key-rules";
 
 /**
  * A sealed box adds an ephemeral public key (32 bytes) and a MAC (16) to the message:
@@ -16,12 +14,10 @@ export const SEALED_BOX_OVERHEAD = 48;
  * https://docs.github.com/en/rest/guides/encrypting-secrets-for-the-rest-api
  */
 export function sealForGitHub(value: string, publicKey: string): string {
+  // Checked where the key is fetched (github/public-keys.ts) too; here, so no caller seals for a bad one.
+  const problem = publicKeyProblem(publicKey);
+  if (problem !== undefined) throw new Error(`The public key to seal for ${problem}`);
   const key = Buffer.from(publicKey, "base64");
-  if (key.length !== PUBLIC_KEY_BYTES) {
-    throw new Error(
-      `GitHub returned a public key of ${key.length} bytes; a sealed box needs a ${PUBLIC_KEY_BYTES}-byte X25519 key`,
-    );
-  }
   // Stryker disable next-line StringLiteral: Buffer.from(text, "") falls back to UTF-8, the same bytes
   const { seal } = require("tweetnacl-sealedbox-js") as typeof SealedBox;
   const sealed = seal(new Uint8Array(Buffer.from(value, "utf8")), new Uint8Array(key));

@@ -131,3 +131,95 @@ describe("configuration: pacing settings from the environment", () => {
     });
   }
 });
+
+/*
+ * Every request carries a credential and every write a sealed value: the API root must use
+ * https, but for loopback, where the emulator listens. A refusal names the setting the root
+ * came from and quotes no more than its scheme and host, and comes from configure, before any
+ * client exists.
+ */
+
+describe("configuration: the API root must use https, but for loopback", () => {
+  /** The root from each setting (a later one holding the emulator's, which must not be taken instead); the environment holds the emulator's token. */
+  const settings = [
+    ["github:baseUrl", (url: string) => inEnvironment({ GITHUB_TOKEN: emulator().token, GITHUB_BASE_URL: emulator().url }, () => configure({ "github:baseUrl": url }))],
+    ["GITHUB_BASE_URL", (url: string) => inEnvironment({ GITHUB_TOKEN: emulator().token, GITHUB_BASE_URL: url, GITHUB_API_URL: emulator().url }, () => configure({}))],
+    ["GITHUB_API_URL", (url: string) => inEnvironment({ GITHUB_API_URL: url }, () => configure({ "github:token": emulator().token }))],
+  ] as const;
+  const TLS_ADVICE = "set it to GitHub's API root over https (https://api.github.com, or https://HOST/api/v3 for GitHub Enterprise Server); plain http is accepted only for a loopback address (localhost, 127.0.0.0/8, [::1]), such as the emulator's";
+
+  /** The message of the refusal, checked to quote neither the token nor `secret` (part of the URL that must not be shown). */
+  async function refusal(configureWith: (url: string) => Promise<void>, url: string, secret?: string): Promise<string> {
+    let message: string | undefined;
+    await configureWith(url).catch((error: Error) => (message = error.message));
+    assert.ok(message !== undefined, `${url} was accepted`);
+    assert.ok(!message.includes(emulator().token), "the token in the message");
+    if (secret !== undefined) assert.ok(!message.includes(secret), `"${secret}" in the message`);
+    return message;
+  }
+
+  for (const [setting, configureWith] of settings) {
+    it(`${setting}: refuses plain http to any host but loopback, naming the setting and the host only`, async () => {
+      const hosts = {
+        "http://api.example.com": "http://api.example.com",
+        "http://127.0.0.1.example.com/api/v3": "http://127.0.0.1.example.com",
+        "http://localhost.example.com:8080": "http://localhost.example.com:8080",
+        "HTTP://10.0.0.1/api/v3?token=not-shown": "http://10.0.0.1",
+        "http://128.0.0.1": "http://128.0.0.1",
+        "http://[::2]": "http://[::2]",
+        "http://[::ffff:10.0.0.1]": "http://[::ffff:a00:1]",
+        "http://localhost.": "http://localhost.",
+      };
+      for (const [url, shown] of Object.entries(hosts)) {
+        assert.equal(
+          await refusal(configureWith, url, "not-shown"),
+          `${setting} is ${shown}, plain http: the token and every sealed value would cross the network unencrypted; ${TLS_ADVICE}`,
+        );
+      }
+      assert.equal(emulator().requests.length, 0);
+    });
+
+    it(`${setting}: refuses a user name or password in the URL without quoting them, and other schemes and non-URLs`, async () => {
+      const withUserinfo = [
+        "https://x-access-token:ghp_InTheUrl0123456789@api.github.com",
+        "https://:ghp_InTheUrl0123456789@api.github.com",
+        "http://127.0.0.1@api.example.com",
+        "http://ghp_InTheUrl0123456789@localhost",
+      ];
+      for (const url of withUserinfo) {
+        assert.equal(
+          await refusal(configureWith, url, url.includes("ghp_") ? "ghp_InTheUrl" : "127.0.0.1"),
+          `${setting} holds a user name or password (user:password@host), which would be sent with every request: remove them, and give the token as github:token or GITHUB_TOKEN`,
+        );
+      }
+      for (const [url, scheme] of [["ftp://127.0.0.1/", "ftp:"], ["file:///etc/passwd", "file:"], ["ws://localhost:8080", "ws:"]] as const) {
+        assert.equal(await refusal(configureWith, url), `${setting} is a ${scheme} URL: ${TLS_ADVICE}`);
+      }
+      // A token pasted into the wrong setting is not a URL, and is not shown.
+      for (const notUrl of ["ghp_PastedByMistake0123456789", "api.github.com", "https://"]) {
+        assert.equal(await refusal(configureWith, notUrl, "PastedByMistake"), `${setting} is not a URL: ${TLS_ADVICE}`);
+      }
+      assert.equal(emulator().requests.length, 0);
+    });
+  }
+
+  it("accepts https anywhere and plain http to localhost, 127.0.0.0/8 and ::1, as WHATWG URL reads them", async () => {
+    const accepted = [
+      "https://ghe.example.com/api/v3/",
+      "https://api.github.com",
+      "http://localhost:8080",
+      "http://LOCALHOST:8080/api/v3",
+      "http://127.0.0.1:3000",
+      "http://127.45.6.7",
+      "http://0x7f.1", // 127.0.0.1 to WHATWG URL, and so to fetch
+      "http://2130706433", // likewise
+      "http://[::1]:3000/",
+      "http://[0:0::1]",
+      "http://[::ffff:127.0.0.1]",
+    ];
+    for (const url of accepted) {
+      await inEnvironment({}, () => configure({ "github:baseUrl": url }));
+      assert.equal(deployment().configuration.baseUrl, url.replace(/\/+$/, ""));
+    }
+  });
+});

@@ -146,4 +146,25 @@ describe("the provider in the Pulumi SDK's dynamic-provider host (gRPC)", functi
       await other.close();
     }
   });
+
+  it("refuses a plain-http API root at the first check (what preview runs) and at every call after it, before any request", async () => {
+    const provider = serialized.get("actions-repository-secret")!;
+    // The environment alone would reach the emulator: a fallback to it would show in its log.
+    const other = await DynamicProviderHost.start({ env: { ...cleanEnvironment(), GITHUB_TOKEN: emulator().token, GITHUB_API_URL: emulator().url } });
+    try {
+      await other.configure({ "github:token": emulator().token, "github:baseUrl": "http://api.example.com", "githubSecrets:writeIntervalMs": "0" });
+      emulator().clearRequests();
+      const urn = urnOf("RepoSecret", "plain-http");
+      const news = { owner: "octo-org", repository: "app", secretName: "PLAIN_HTTP", value: "plaintext-never-sent", __provider: provider };
+      const refused = /github:baseUrl is http:\/\/api\.example\.com, plain http: the token and every sealed value would cross the network unencrypted/;
+      await assert.rejects(other.check(urn, {}, news), refused);
+      await assert.rejects(other.check(urn, {}, news), refused);
+      await assert.rejects(other.create(urn, news), refused);
+      assert.equal(emulator().requests.length, 0);
+      assert.equal(emulator().getSecret({ app: "actions", owner: "octo-org", repo: "app" }, "PLAIN_HTTP"), undefined);
+      assert.ok(!other.output.includes(emulator().token) && !other.output.includes("plaintext-never-sent"));
+    } finally {
+      await other.close();
+    }
+  });
 });

@@ -50,8 +50,43 @@ describe("sealing: libsodium sealed boxes, opened both ways, a fresh key each ti
     assert.notEqual(sealForGitHub("same", key), sealForGitHub("same", key));
   });
 
-  it("refuses a key that is not 32 bytes", () => {
-    assert.throws(() => sealForGitHub("x", Buffer.alloc(31).toString("base64")), /32-byte X25519 key/);
+  it("refuses a key that is not canonical standard base64 of 32 bytes", () => {
+    const key = Buffer.alloc(32, 0xfb).toString("base64"); // "+/v7…="
+    sealForGitHub("x", key);
+    for (const bad of [key.replaceAll("+", "-").replaceAll("/", "_"), key.replace("=", ""), ` ${key}`, `${key.slice(0, 8)}.${key.slice(8)}`]) {
+      assert.throws(() => sealForGitHub("x", bad), { message: "The public key to seal for is not canonical standard base64 (alphabet A-Z a-z 0-9 + /, padded with =)" });
+    }
+    assert.throws(() => sealForGitHub("x", Buffer.alloc(31, 1).toString("base64")), { message: "The public key to seal for is 31 bytes; a sealed box needs a 32-byte X25519 key" });
+  });
+
+  it("refuses every point libsodium refuses as of small order, with the top bit set too, and only those", () => {
+    // libsodium's list (crypto_scalarmult/curve25519/ref10/x25519_ref10.c, has_small_order), little-endian.
+    const listed = [
+      "00".repeat(32),
+      `01${"00".repeat(31)}`,
+      "e0eb7a7c3b41b8ae1656e3faf19fc46ada098deb9c32b1fd866205165f49b800",
+      "5f9c95bca3508c24b1d0b1559c83ef5b04445cc4581c8e86d8224eddd09f1157",
+      `ec${"ff".repeat(30)}7f`,
+      `ed${"ff".repeat(30)}7f`,
+      `ee${"ff".repeat(30)}7f`,
+    ];
+    const withTopBit = (hex: string) => hex.slice(0, 62) + (parseInt(hex.slice(62), 16) | 0x80).toString(16).padStart(2, "0");
+    const scalar = sodium.randombytes_buf(32);
+    for (const hex of [...listed, ...listed.map(withTopBit)]) {
+      const key = Buffer.from(hex, "hex");
+      assert.throws(() => sodium.crypto_scalarmult(scalar, key), Error, `libsodium accepts ${hex}`);
+      assert.throws(() => sealForGitHub("value-not-shown", key.toString("base64")), (error: Error) => {
+        assert.equal(error.message, "The public key to seal for is a small-order point, for which every sealed value could be opened by anyone");
+        return true;
+      });
+    }
+    // Neighbours of the listed points, and a real key with its top bit set, are sealed for.
+    const real = Buffer.from(sodium.crypto_box_keypair().publicKey);
+    real[31]! |= 0x80;
+    for (const key of [Buffer.from(`02${"00".repeat(31)}`, "hex"), Buffer.from(`ef${"ff".repeat(30)}7f`, "hex"), real]) {
+      assert.doesNotThrow(() => sodium.crypto_scalarmult(scalar, key));
+      sealForGitHub("x", key.toString("base64"));
+    }
   });
 
   it("does not open with another key", () => {
