@@ -132,7 +132,8 @@ describe("SecretsFromDotenv: the lines of a .env file", () => {
   it("refuses an unquoted PEM by line numbers, saying how to quote it", () => {
     const text = ["DB=one", `KEY=${pemLines[0]}`, ...pemLines.slice(1), "AFTER=two"].join("\n");
     const problems = refused(text);
-    assert.equal(problems[0], `lines 3-${pemLines.length + 1} are neither \`KEY=value\`, a comment nor blank`);
+    // The last body line may end in "=" padding and read as `key=value`: the range skips it then.
+    assert.match(problems[0]!, new RegExp(`^lines 3-(${pemLines.length + 1}|${pemLines.length - 1}, ${pemLines.length + 1}) are neither \`KEY=value\`, a comment nor blank$`));
     assert.equal(problems[1], "line 2 starts an unquoted PEM block, whose next lines would be read as keys");
     assert.match(problems.at(-1)!, /must be quoted as a whole: `KEY="-----BEGIN …` on its first line and `…-----END …"` on its last \(dotenv reads double-quoted values across lines\)/);
   });
