@@ -49,7 +49,7 @@ export type RepositoryReference = number | string;
 export type ValueSource =
   | { env: string }
   | { file: string }
-  | { command: string[]; timeoutSeconds?: number };
+  | { command: string[]; timeoutSeconds?: number; passEnvironment?: string[] };
 
 /**
  * What refresh does when GitHub's item was changed elsewhere: take GitHub's side so the next

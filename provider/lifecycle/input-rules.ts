@@ -145,12 +145,16 @@ export function nameRule(name: unknown, kind: "secret" | "variable"): string | u
   const property = kind === "secret" ? "secretName" : "variableName";
   if (!isPresent(name) || name === "") return `\`${property}\` is required`;
   if (typeof name !== "string") return `\`${property}\` must be a string, got ${typeof name}`;
+  const problem = nameProblem(name);
+  return problem && `${kind} name "${name}" ${problem}`;
+}
+
+/** What is wrong with a name, without the name (a `.env` key that fails may be a piece of a value). */
+export function nameProblem(name: string): string | undefined {
   if (!NAME.test(name)) {
-    return /^[0-9]/.test(name)
-      ? `${kind} name "${name}" must not start with a digit`
-      : `${kind} name "${name}" may contain only letters, digits and underscores ([A-Za-z0-9_])`;
+    return /^[0-9]/.test(name) ? "must not start with a digit" : "may contain only letters, digits and underscores ([A-Za-z0-9_])";
   }
-  if (/^GITHUB_/i.test(name)) return `${kind} name "${name}" must not start with the reserved prefix GITHUB_`;
+  if (/^GITHUB_/i.test(name)) return "must not start with the reserved prefix GITHUB_";
   return undefined;
 }
 

@@ -23,9 +23,11 @@ export type ValueSourceArgs =
   | { file: pulumi.Input<string> }
   /**
    * A program and its arguments, run without a shell, stdin closed; its stdout without one
-   * trailing newline is the value. Stopped after `timeoutSeconds` (default 30).
+   * trailing newline is the value. Stopped after `timeoutSeconds` (default 30). It gets the
+   * environment without the GitHub and Pulumi credentials (GITHUB_TOKEN, GH_TOKEN,
+   * GITHUB_APP_*, PULUMI_CONFIG_PASSPHRASE…) unless named in `passEnvironment`.
    */
-  | { command: pulumi.Input<pulumi.Input<string>[]>; timeoutSeconds?: pulumi.Input<number> };
+  | { command: pulumi.Input<pulumi.Input<string>[]>; timeoutSeconds?: pulumi.Input<number>; passEnvironment?: pulumi.Input<pulumi.Input<string>[]> };
 
 /** A secret's value: plaintext sealed by the provider, a value sealed elsewhere, or read from a source. Exactly one. */
 export interface SecretValueArgs extends DriftArgs {

@@ -1,12 +1,14 @@
 import { parse } from "dotenv";
 import { DOTENV_KINDS, dotenvScopeOf, type Scope } from "../scopes";
 import type { DotenvKind, ScopeTarget } from "../types";
-import { MAX_VALUE_BYTES, nameRule } from "../lifecycle/input-rules";
+import { MAX_VALUE_BYTES, nameProblem } from "../lifecycle/input-rules";
+import { dotenvLayout, type DotenvLayout } from "./dotenv-lines";
 
 /**
  * The pure half of `SecretsFromDotenv`: which scope a `.env` file goes to, which items it
- * holds, and what is wrong with it. Every problem names keys only, never a value, because
- * the file's values are secrets and the message is printed by the engine.
+ * holds, and what is wrong with it. A problem names a key only once it has passed GitHub's
+ * name rules, and lines by number otherwise, never a value: the file's values are secrets,
+ * a line of an unquoted multi-line value reads as a key, and the message is printed.
  */
 
 /** The scope of `kind` items in a `target` (from the registry, scopes.ts), or why there is none. */
@@ -35,27 +37,37 @@ export function childName(component: string, name: string): string {
   return `${component}-${name}`;
 }
 
-/**
- * Parses a `.env` text with dotenv: comments, quotes, multi-line values; a key written twice
- * keeps its last value, and a line dotenv cannot read is skipped, as dotenv does. The result
- * holds plaintexts: keep it away from anything printed.
- */
-export function parseDotenv(text: string): Record<string, string> {
-  return parse(text);
+/** A parsed `.env` text: dotenv's values, and where each key is written. Holds plaintexts. */
+export interface ParsedDotenv {
+  readonly values: Readonly<Record<string, string>>;
+  readonly layout: DotenvLayout;
 }
 
 /**
- * The items of a parsed file, checked against GitHub's rules for `scope`: names, letter-case
- * duplicates, the value size and the container's item limit. Problems name keys, never values.
+ * Parses a `.env` text with dotenv: comments, quotes, multi-line values; a key written twice
+ * keeps its last value. Its lines are checked too (dotenv-lines.ts): a line dotenv would skip
+ * or misread is a problem of the file. The result holds plaintexts: keep it away from
+ * anything printed.
  */
-export function dotenvItems(values: Readonly<Record<string, string>>, scope: Scope): { items: DotenvItem[]; problems: string[] } {
+export function parseDotenv(text: string): ParsedDotenv {
+  return { values: parse(text), layout: dotenvLayout(text) };
+}
+
+/**
+ * The items of a parsed file, checked against GitHub's rules for `scope`: the layout of its
+ * lines, names, letter-case duplicates, the value size and the container's item limit. A file
+ * whose layout is unsound yields its layout problems only: its keys may be pieces of a value.
+ */
+export function dotenvItems({ values, layout }: ParsedDotenv, scope: Scope): { items: DotenvItem[]; problems: string[] } {
+  if (layout.problems.length > 0) return { items: [], problems: [...layout.problems] };
   const items: DotenvItem[] = [];
   const problems: string[] = [];
   const byName = new Map<string, string>();
   for (const key of Object.keys(values)) {
-    const rule = nameRule(key, scope.kind);
-    if (rule) {
-      problems.push(rule);
+    const problem = nameProblem(key);
+    if (problem) {
+      const line = layout.lineOf[key];
+      problems.push(`${line === undefined ? "a key" : `the key on line ${line}`} ${problem} (GitHub's rule for ${scope.kind} names)`);
       continue;
     }
     const name = key.toUpperCase();

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import * as pulumi from "@pulumi/pulumi";
-import { childName, dotenvItems, dotenvScope, parseDotenv } from "./dotenv-items";
+import { childName, dotenvItems, dotenvScope, parseDotenv, type ParsedDotenv } from "./dotenv-items";
 import { targetArguments, targetOfArguments, type Scope } from "../scopes";
 import type { DotenvKind, DriftPolicy, RepositoryReference, ResourceClassName, ScopeTarget, Visibility } from "../types";
 import { CodespacesSecret } from "./codespaces-secret";
@@ -58,7 +58,8 @@ type DotenvTarget = Exclude<ScopeTarget, "user">;
  * existing classes per key, named `<name>-<KEY>`, so removing a key removes only its item and
  * renaming a key creates the new item and deletes the old one. Every value is a Pulumi secret,
  * variables included. A bad key fails the program before any item is written, naming the key
- * and never its value.
+ * once it passed the name rules (its line number otherwise) and never its value; so does a
+ * line that is not a definition, as an unquoted multi-line value's lines are.
  *
  * With `path` or a plain string, the keys are known when the program runs, in preview too.
  * With an Output (`config.requireSecret`), the children are created inside an apply over the
@@ -93,8 +94,8 @@ export class SecretsFromDotenv extends pulumi.ComponentResource {
     const source = args.path !== undefined ? `.env file ${JSON.stringify(args.path)}` : "`content`";
 
     /** Checks every key, then creates one child per key; nothing is created when a key is bad. */
-    const createChildren = (values: Readonly<Record<string, string>>, valueOf: (key: string) => pulumi.Input<string>) => {
-      const { items, problems } = dotenvItems(values, scope);
+    const createChildren = (parsed: ParsedDotenv, valueOf: (key: string) => pulumi.Input<string>) => {
+      const { items, problems } = dotenvItems(parsed, scope);
       if (problems.length > 0) throw fail(`${source}: ${problems.join("; ")}. None of its items was written.`);
       const Child = CLASSES[scope.resourceClass];
       for (const item of items) {
@@ -105,15 +106,15 @@ export class SecretsFromDotenv extends pulumi.ComponentResource {
     };
 
     if (args.path !== undefined || typeof args.content === "string") {
-      const values = parseDotenv(args.path !== undefined ? readDotenvFile(args.path, fail) : (args.content as string));
-      this.names = pulumi.output(createChildren(values, (key) => values[key]!));
+      const parsed = parseDotenv(args.path !== undefined ? readDotenvFile(args.path, fail) : (args.content as string));
+      this.names = pulumi.output(createChildren(parsed, (key) => parsed.values[key]!));
     } else {
       // The keys decide which children exist, so they are read inside an apply. The values stay
       // secret: each child's value is an Output of the (secret) parsed content, which also keeps
       // the dependencies of the content's resources. The keys are not secret.
-      const values = pulumi.secret(pulumi.output(args.content!).apply(parseDotenv));
-      this.names = pulumi.unsecret(values.apply((plain) => createChildren(plain, (key) => values.apply((all) => all[key]!))));
-      warnWhenUnknownAtPreview(values, this, scope);
+      const parsed = pulumi.secret(pulumi.output(args.content!).apply(parseDotenv));
+      this.names = pulumi.unsecret(parsed.apply((plain) => createChildren(plain, (key) => parsed.apply((all) => all.values[key]!))));
+      warnWhenUnknownAtPreview(parsed, this, scope);
     }
     this.registerOutputs({ names: this.names });
   }

@@ -14,16 +14,19 @@ import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from "node:c
  *
  * Cost: scrypt's "interactive" setting (N = 2^14, r = 8, p = 1; 16 MiB per hash), paid once
  * per `valueFrom` secret by a preview and by every guess an attacker makes (figures:
- * docs/measurements.md). Parameters are read back from each fingerprint, so raising them later
- * keeps old states comparable.
+ * docs/measurements.md). Slow is not safe: whoever can decrypt the state can test guesses
+ * offline, so a PIN or a word is recovered; the README says so.
+ *
+ * Parameters are read back from each fingerprint, so older, cheaper ones still compare; but
+ * never above what this library writes, nor a salt or hash of another length: a tampered state
+ * could otherwise ask for gigabytes and minutes per comparison. Such a fingerprint matches
+ * nothing, so the value counts as changed and the next `up` writes it with a fresh fingerprint.
  */
 
 const ALGORITHM = "scrypt";
 const PARAMETERS = { ln: 14, r: 8, p: 1 } as const;
 const SALT_BYTES = 16;
 const HASH_BYTES = 32;
-/** Upper bounds for parameters read from a state, so a tampered state cannot exhaust memory. */
-const LIMITS = { ln: 20, r: 16, p: 16 } as const;
 
 interface Parameters {
   ln: number;
@@ -65,9 +68,10 @@ function format({ ln, r, p }: Parameters, salt: Buffer, hash: Buffer): string {
 }
 
 function parse(text: string): { parameters: Parameters; salt: Buffer; hash: Buffer } | undefined {
-  const match = /^\$scrypt\$ln=(\d+),r=(\d+),p=(\d+)\$([A-Za-z0-9+/]+)\$([A-Za-z0-9+/]+)$/.exec(text);
+  // Unpadded base64 of SALT_BYTES (16: 22 characters) and HASH_BYTES (32: 43 characters).
+  const match = /^\$scrypt\$ln=(\d{1,2}),r=(\d{1,2}),p=(\d{1,2})\$([A-Za-z0-9+/]{22})\$([A-Za-z0-9+/]{43})$/.exec(text);
   if (!match) return undefined;
   const [ln, r, p] = [match[1], match[2], match[3]].map(Number) as [number, number, number];
-  if (ln < 1 || ln > LIMITS.ln || r < 1 || r > LIMITS.r || p < 1 || p > LIMITS.p) return undefined;
+  if (ln < 1 || ln > PARAMETERS.ln || r < 1 || r > PARAMETERS.r || p < 1 || p > PARAMETERS.p) return undefined;
   return { parameters: { ln, r, p }, salt: Buffer.from(match[4]!, "base64"), hash: Buffer.from(match[5]!, "base64") };
 }

@@ -11,7 +11,11 @@ import { GitHubSecretsError } from "../errors";
  * - stdin is closed, and the command runs in a session of its own without a controlling
  *   terminal, so a tool that prompts (a password, a sign-in, "press Enter") gets end-of-file or
  *   cannot open /dev/tty instead of waiting for input nobody will type;
- * - a timeout stops the command and everything it started (its process group);
+ * - a timeout bounds the whole read: it stops the command and everything in its process group,
+ *   and stops reading, even when a process that left the group (`setsid cmd &`) still holds
+ *   stdout open after the command exited: the read ends when the pipes close, not at exit;
+ * - the environment is the one `command-environment.ts` makes: the provider's, without the
+ *   credentials the provider and the engine hold;
  * - stdout is the value, with exactly one trailing newline (`\n` or `\r\n`) removed, as CLIs
  *   print one after the value; more than GitHub's 48 KB stops the command;
  * - stderr is read and counted but never shown: a failing lookup may print the value there,
@@ -22,6 +26,8 @@ export interface CommandOptions {
   timeoutMs: number;
   /** Output beyond this many bytes stops the command. */
   maxBytes: number;
+  /** The command's whole environment. */
+  env: NodeJS.ProcessEnv;
 }
 
 /** The command's stdout, one trailing newline removed; rejects with a message naming no output. */
@@ -31,14 +37,19 @@ export function runValueCommand(argv: readonly string[], options: CommandOptions
   // Stryker disable next-line ConditionalExpression,StringLiteral: the platform is fixed where tests run (not Windows)
   const separateGroup = process.platform !== "win32";
   return new Promise((resolve, reject) => {
-    const failed = (reason: string) => reject(new GitHubSecretsError(`\`valueFrom\` command ${shown} ${reason}`));
+    let settled = false;
+    const failed = (reason: string) => {
+      if (settled) return;
+      settled = true;
+      reject(new GitHubSecretsError(`\`valueFrom\` command ${shown} ${reason}`));
+    };
     // stdout and stderr are null when the pipes could not be created (see the "error" listener).
     let child: ChildProcessByStdio<null, Readable | null, Readable | null>;
     try {
       child = spawn(file, args, {
         shell: false,
         stdio: ["ignore", "pipe", "pipe"],
-        env: process.env,
+        env: options.env,
         detached: separateGroup,
         // Stryker disable next-line BooleanLiteral: no console window exists off Windows, where these tests run
         windowsHide: true,
@@ -51,9 +62,12 @@ export function runValueCommand(argv: readonly string[], options: CommandOptions
     const stdout: Buffer[] = [];
     let stdoutBytes = 0;
     let stderrBytes = 0;
-    let stopped: "timeout" | "too-large" | undefined;
-    const stop = (why: "timeout" | "too-large") => {
-      stopped ??= why;
+    let exited = false;
+    const stderrNote = () =>
+      stderrBytes > 0 ? `; it wrote ${stderrBytes} bytes to stderr, not shown because they could contain the value: run the command in a terminal to see them` : "";
+    /** Kills the group and stops reading: "close" waits for every holder of the pipes, which a process outside the group can keep open forever. */
+    const stop = (reason: string) => {
+      clearTimeout(timer);
       try {
         // The whole group: a wrapper script's children must not outlive it.
         // Stryker disable next-line ConditionalExpression,LogicalOperator: a started child always has a pid off Windows; the catch covers the rest
@@ -64,8 +78,19 @@ export function runValueCommand(argv: readonly string[], options: CommandOptions
       } catch {
         // Already gone.
       }
+      child.stdout?.destroy();
+      child.stderr?.destroy();
+      failed(reason);
     };
-    const timer = setTimeout(() => stop("timeout"), options.timeoutMs);
+    const timer = setTimeout(
+      () =>
+        stop(
+          exited
+            ? `exited, but a process it started still held its stdout or stderr open after ${options.timeoutMs / 1000} s (\`timeoutSeconds\`), so the read was stopped: a background process it leaves behind must not inherit them (redirect its output, e.g. \`> /dev/null 2>&1\`)${stderrNote()}`
+            : `did not finish within ${options.timeoutMs / 1000} s and was stopped. It gets no input (stdin is closed, there is no terminal), so a command waiting for a password or a sign-in waits forever: sign in first (e.g. \`op signin\`, \`vault login\`, \`aws sso login\`, \`gcloud auth login\`) or use a non-interactive credential (e.g. OP_SERVICE_ACCOUNT_TOKEN, VAULT_TOKEN), or raise \`timeoutSeconds\`${stderrNote()}`,
+        ),
+      options.timeoutMs,
+    );
     // Before the streams: a spawn that fails for want of file descriptors (EMFILE) returns a
     // child without stdout and stderr and reports the failure on this event only.
     child.once("error", (error: NodeJS.ErrnoException) => {
@@ -80,26 +105,19 @@ export function runValueCommand(argv: readonly string[], options: CommandOptions
     });
     child.stdout?.on("data", (chunk: Buffer) => {
       stdoutBytes += chunk.length;
-      if (stdoutBytes > options.maxBytes) stop("too-large");
+      if (stdoutBytes > options.maxBytes) stop("printed more than GitHub allows for a value (48 KB) and was stopped");
       else stdout.push(chunk);
     });
     child.stderr?.on("data", (chunk: Buffer) => (stderrBytes += chunk.length));
+    child.once("exit", () => (exited = true));
     child.once("close", (code, signal) => {
       clearTimeout(timer);
-      const stderrNote = stderrBytes > 0
-        ? `; it wrote ${stderrBytes} bytes to stderr, not shown because they could contain the value: run the command in a terminal to see them`
-        : "";
-      if (stopped === "timeout") {
-        failed(
-          `did not finish within ${options.timeoutMs / 1000} s and was stopped. It gets no input (stdin is closed, there is no terminal), so a command waiting for a password or a sign-in waits forever: sign in first (e.g. \`op signin\`, \`vault login\`, \`aws sso login\`, \`gcloud auth login\`) or use a non-interactive credential (e.g. OP_SERVICE_ACCOUNT_TOKEN, VAULT_TOKEN), or raise \`timeoutSeconds\`${stderrNote}`,
-        );
-      } else if (stopped === "too-large") {
-        failed(`printed more than GitHub allows for a value (48 KB) and was stopped`);
-      } else if (signal) {
-        failed(`was killed by ${signal}${stderrNote}`);
+      if (signal) {
+        failed(`was killed by ${signal}${stderrNote()}`);
       } else if (code !== 0) {
-        failed(`exited with status ${code}${stderrNote}`);
-      } else {
+        failed(`exited with status ${code}${stderrNote()}`);
+      } else if (!settled) {
+        settled = true;
         resolve(withoutTrailingNewline(Buffer.concat(stdout)));
       }
     });

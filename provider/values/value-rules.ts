@@ -69,22 +69,25 @@ export function checkVariableValue(inputs: Record<string, unknown>, fail: Fail):
   checkValueSize("value", inputs.value, fail);
 }
 
-/** `valueFrom`: exactly one of `{ env }`, `{ file }` or `{ command[, timeoutSeconds] }`, each well formed. */
+/** `valueFrom`: exactly one of `{ env }`, `{ file }` or `{ command[, timeoutSeconds][, passEnvironment] }`, each well formed. */
 export function valueSourceRule(source: unknown): string | undefined {
   const shapes = '`{ env: "NAME" }`, `{ file: "path" }` or `{ command: ["program", "arg", …] }`';
   if (typeof source !== "object" || source === null || Array.isArray(source)) return `\`valueFrom\` must be one of ${shapes}`;
   const fields = source as Record<string, unknown>;
   const given = Object.keys(fields).filter((k) => isPresent(fields[k]));
   const kinds = given.filter((k) => k === "env" || k === "file" || k === "command");
-  const unexpected = given.filter((k) => !["env", "file", "command", "timeoutSeconds"].includes(k));
+  const unexpected = given.filter((k) => !["env", "file", "command", "timeoutSeconds", "passEnvironment"].includes(k));
   if (unexpected.length > 0) return `\`valueFrom\` has no field ${unexpected.map((k) => `\`${k}\``).join(", ")}; it is one of ${shapes}`;
   if (kinds.length !== 1) return `\`valueFrom\` must have exactly one of \`env\`, \`file\` or \`command\`${kinds.length === 0 ? "" : `, not ${kinds.join(" and ")}`}`;
   const text = (v: unknown) => isUnknown(v) || (typeof v === "string" && v !== "" && !v.includes("\0"));
-  const { env, file, command, timeoutSeconds } = fields;
-  if (isPresent(timeoutSeconds) && kinds[0] !== "command") return "`valueFrom.timeoutSeconds` goes with `command` only";
+  const { env, file, command, timeoutSeconds, passEnvironment } = fields;
+  for (const [property, value] of [["timeoutSeconds", timeoutSeconds], ["passEnvironment", passEnvironment]] as const) {
+    if (isPresent(value) && kinds[0] !== "command") return `\`valueFrom.${property}\` goes with \`command\` only`;
+  }
+  const variableName = (v: unknown) => text(v) && !String(v).includes("=");
   switch (kinds[0]) {
     case "env":
-      return text(env) && !String(env).includes("=") ? undefined : "`valueFrom.env` must be the name of an environment variable";
+      return variableName(env) ? undefined : "`valueFrom.env` must be the name of an environment variable";
     case "file":
       return text(file) ? undefined : "`valueFrom.file` must be a path: absolute, or relative to the program's directory";
     default:
@@ -97,6 +100,9 @@ export function valueSourceRule(source: unknown): string | undefined {
         if (typeof seconds !== "number" || !(seconds > 0) || seconds > MAX_COMMAND_TIMEOUT_SECONDS) {
           return `\`valueFrom.timeoutSeconds\` must be a number of seconds above 0 and at most ${MAX_COMMAND_TIMEOUT_SECONDS}`;
         }
+      }
+      if (isPresent(passEnvironment) && !isUnknown(passEnvironment) && !(Array.isArray(passEnvironment) && passEnvironment.every(variableName))) {
+        return "`valueFrom.passEnvironment` must be a list of environment variable names (each non-empty, without `=`), the credentials the command may have";
       }
       return undefined;
   }

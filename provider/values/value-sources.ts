@@ -1,7 +1,9 @@
+import { constants } from "node:fs";
 import { open } from "node:fs/promises";
 import path from "node:path";
 import type { Deployment } from "../deployment/deployment";
 import { GitHubSecretsError } from "../errors";
+import { commandEnvironment } from "./command-environment";
 import { runValueCommand } from "./source-command";
 import type { ValueSource } from "../types";
 import { UNKNOWN } from "../lifecycle/engine-values";
@@ -13,8 +15,9 @@ import { MAX_VALUE_BYTES } from "./value-rules";
  *   - the environment `pulumi` was started with (measured with CLI v3.259: a variable set
  *     for `pulumi up` is visible here, for preview, up and refresh alike);
  *   - files relative to the program's directory: the project directory holding Pulumi.yaml,
- *     or the directory `main:` names in it. Not the directory `pulumi` was run from:
- *     `pulumi -C project up` from elsewhere reads the same files.
+ *     or the directory `main:` names in it (the provider process's working directory). Not the
+ *     directory `pulumi` was run from: `pulumi -C project up` from elsewhere reads the same
+ *     files. Symbolic links are followed, as mounted secrets (Kubernetes, Docker) are links.
  * Failures name the source and what is wrong with it, never a value.
  */
 
@@ -28,7 +31,7 @@ export function describeSource(source: ValueSource): string {
   return `command ${JSON.stringify(source.command)}`;
 }
 
-/** The same source (the timeout is how, not where, so it does not count). */
+/** The same source (the timeout and the variables passed are how, not where: they do not count; the fingerprint tells a changed value). */
 export function sameSource(a: ValueSource | undefined, b: ValueSource | undefined): boolean {
   // Stryker disable next-line StringLiteral: describeSource's text starts with "env ", "file " or "command ", so no other text for a missing source can equal it
   const where = (s: ValueSource | undefined) => (s === undefined ? "" : describeSource(s));
@@ -54,12 +57,14 @@ export function isUnknownSource(source: unknown): boolean {
  * plaintext stays in the provider process's memory only.
  */
 export function readSource(deployment: Deployment, source: ValueSource): Promise<string> {
-  const key = "file" in source ? `file ${path.resolve(source.file)}` : describeSource(source);
-  return deployment.sourceReads.get(key, () => readOnce(source));
+  // A command given other variables may print another value: it is another read.
+  const passed = "command" in source && source.passEnvironment?.length ? ` passing ${JSON.stringify([...new Set(source.passEnvironment)].sort())}` : "";
+  const key = "file" in source ? `file ${path.resolve(source.file)}` : `${describeSource(source)}${passed}`;
+  return deployment.sourceReads.get(key, () => readOnce(deployment, source));
 }
 
-async function readOnce(source: ValueSource): Promise<string> {
-  const bytes = "env" in source ? fromEnvironment(source.env) : "file" in source ? await fromFile(source.file) : await fromCommand(source);
+async function readOnce(deployment: Deployment, source: ValueSource): Promise<string> {
+  const bytes = "env" in source ? fromEnvironment(source.env) : "file" in source ? await fromFile(source.file) : await fromCommand(deployment, source);
   const problem =
     bytes.length === 0
       ? "gave an empty value; an empty secret is almost always a failed lookup"
@@ -87,21 +92,32 @@ async function fromFile(file: string): Promise<Buffer> {
   const resolved = path.resolve(file);
   const where = `\`valueFrom\` file ${JSON.stringify(file)}${resolved === file ? "" : ` (${resolved}, relative to the program's directory)`}`;
   try {
-    const handle = await open(resolved, "r");
+    // Non-blocking, so that opening a FIFO with no writer returns at once (open(2)); what is
+    // not a regular file is refused from the open handle, so the check is about what is read.
+    const handle = await open(resolved, constants.O_RDONLY | constants.O_NONBLOCK);
     try {
-      const stats = await handle.stat();
       // Stryker disable next-line StringLiteral: the message is replaced by the reason below
-      if (!stats.isFile()) throw Object.assign(new Error("not a regular file"), { code: "EISDIR" });
-      // At most one byte past the limit: enough to tell that it is too large.
-      // Stryker disable next-line MethodExpression: a larger buffer reads the same bytes (only memory differs)
-      const buffer = Buffer.alloc(Math.min(stats.size, MAX_VALUE_BYTES) + 1);
-      const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-      return buffer.subarray(0, bytesRead);
+      if (!(await handle.stat()).isFile()) throw Object.assign(new Error("not a regular file"), { code: "EISDIR" });
+      return await readUpTo(handle, MAX_VALUE_BYTES + 1);
     } finally {
       await handle.close();
     }
   } catch (error) {
     throw new GitHubSecretsError(`${where} ${unreadableFileReason((error as NodeJS.ErrnoException).code)}`);
+  }
+}
+
+/**
+ * Reads to the end of the file or `limit` bytes, whichever comes first. Not by the size fstat
+ * gives: procfs and sysfs files are regular files of size 0 that have contents.
+ */
+async function readUpTo(handle: Awaited<ReturnType<typeof open>>, limit: number): Promise<Buffer> {
+  const buffer = Buffer.alloc(limit);
+  let filled = 0;
+  for (;;) {
+    const { bytesRead } = await handle.read(buffer, filled, limit - filled, null);
+    filled += bytesRead;
+    if (bytesRead === 0 || filled === limit) return buffer.subarray(0, filled);
   }
 }
 
@@ -113,11 +129,13 @@ export function unreadableFileReason(code: string | undefined): string {
     : `cannot be read (${code ?? "unknown error"})`;
 }
 
-function fromCommand(source: { command: string[]; timeoutSeconds?: number }): Promise<Buffer> {
+function fromCommand(deployment: Deployment, source: Extract<ValueSource, { command: string[] }>): Promise<Buffer> {
+  const { token, app } = deployment.configuration;
   return runValueCommand(source.command, {
     timeoutMs: (source.timeoutSeconds ?? DEFAULT_COMMAND_TIMEOUT_SECONDS) * 1000,
     // The value plus the newline that is removed.
     maxBytes: MAX_VALUE_BYTES + 2,
+    env: commandEnvironment(process.env, [token, app?.privateKey, ...deployment.installationTokens], source.passEnvironment),
   });
 }
 

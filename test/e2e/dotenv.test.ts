@@ -209,17 +209,36 @@ describe("end to end: SecretsFromDotenv", function () {
       const { run, out } = await deploy(components(), command);
       assert.notEqual(run.code, 0, `${command} must fail`);
       for (const expected of [
-        'secret name "1BAD" must not start with a digit',
-        'secret name "GITHUB_TOKEN" must not start with the reserved prefix GITHUB_',
-        'secret name "bad-name" may contain only letters, digits and underscores',
+        "the key on line 4 must not start with a digit",
+        "the key on line 5 must not start with the reserved prefix GITHUB_",
+        "the key on line 6 may contain only letters, digits and underscores",
         'keys "NEW_KEY" and "new_key" are the same secret NEW_KEY',
         'the value of "HUGE" is',
       ]) {
-        assert.ok(out.includes(expected), `${command} names the key: ${expected}\n${out}`);
+        assert.ok(out.includes(expected), `${command} names the key, or its line when it breaks the name rules: ${expected}\n${out}`);
       }
+      for (const hidden of ["1BAD", "GITHUB_TOKEN", "bad-name"]) assert.ok(!out.includes(hidden), `${command} shows a bad key: ${hidden}`);
       assert.deepEqual(emulator.requests.length, 0, `${command} sent no request`);
     }
     assert.deepEqual(secrets(REPO), { DB_PASSWORD: v.db2, ESCAPED: `a\n${v.escaped}`, NEW_KEY: v.newKey, PEM: pem });
+  });
+
+  it("an unquoted PEM fails preview and up by line numbers: no line of it in any output or in the state", async () => {
+    const body = Array.from({ length: 6 }, () => randomBytes(48).toString("base64"));
+    // A last line that dotenv reads as `key=value` with a good name: the layout check refuses it first.
+    body.push(`${token("Tail").replace(/-/g, "")}=`);
+    plaintexts.push(...body);
+    await repoEnv([repoLines.comment, `db_password=${v.db2}`, repoLines.escaped, `NEW_KEY=${v.newKey}`]);
+    writeFile("more.env", ["FIRST=x", "DEPLOY_KEY=-----BEGIN RSA PRIVATE KEY-----", ...body, "-----END RSA PRIVATE KEY-----", ""].join("\n"));
+    for (const command of ["preview", "up"] as const) {
+      const { run, out } = await deploy(components(), command);
+      assert.notEqual(run.code, 0, `${command} must fail`);
+      assert.match(out, /\.env file ".*more\.env": lines 3-8, 10 are neither `KEY=value`, a comment nor blank; line 2 starts an unquoted PEM block/);
+      assert.match(out, /must be quoted as a whole: `KEY="-----BEGIN …`/);
+      assert.equal(emulator.requests.length, 0, `${command} sent no request`);
+    }
+    // The next steps expect the quoted PEM back; afterEach searches every output and the state for the body lines.
+    writeFile("more.env", `${repoLines.pem}\n`);
   });
 
   it("more keys than the container holds fail by their count, from a file path", async () => {

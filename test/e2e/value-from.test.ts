@@ -34,8 +34,9 @@ const ENV_NAME = "VALUES_E2E_SECRET";
 /** A stand-in for `op read`: prints the vault's value with a newline, logs each run, fails as told. */
 const FAKE_VAULT = `
 const fs = require("node:fs");
-const [vaultFile, callsFile] = process.argv.slice(2);
+const [vaultFile, callsFile, environmentFile] = process.argv.slice(2);
 fs.appendFileSync(callsFile, "run\\n");
+fs.writeFileSync(environmentFile, JSON.stringify(process.env));
 const vault = JSON.parse(fs.readFileSync(vaultFile, "utf8"));
 if (vault.fail) {
   process.stderr.write("[ERROR] lookup failed; debug: " + vault.value + "\\n");
@@ -65,6 +66,7 @@ describe("end to end: valueFrom sources and onDrift policies", function () {
   let vaultFile: string;
   let callsFile: string;
   let scriptFile: string;
+  let environmentFile: string;
 
   const setVault = (vault: { value: string; fail?: boolean }) => {
     if (!plaintexts.includes(vault.value)) plaintexts.push(vault.value);
@@ -89,7 +91,7 @@ describe("end to end: valueFrom sources and onDrift policies", function () {
     {
       type: "OrgSecret",
       name: "from-command",
-      args: { secretName: "FROM_COMMAND", visibility: "private", valueFrom: { command: [process.execPath, scriptFile, vaultFile, callsFile] }, onDrift: policies.command },
+      args: { secretName: "FROM_COMMAND", visibility: "private", valueFrom: { command: [process.execPath, scriptFile, vaultFile, callsFile, environmentFile] }, onDrift: policies.command },
     },
     { type: "RepoVariable", name: "ignored", args: { repository: "app", variableName: "IGNORED", value: "ignored-configured-value", onDrift: "ignore" } },
     { type: "RepoVariable", name: "guarded", args: { repository: "app", variableName: "GUARDED", value: "guarded-configured-value", onDrift: policies.variable } },
@@ -108,11 +110,14 @@ describe("end to end: valueFrom sources and onDrift policies", function () {
     vaultFile = path.join(dir, "vault.json");
     callsFile = path.join(dir, "calls.log");
     scriptFile = path.join(dir, "fake-vault.js");
+    environmentFile = path.join(dir, "environment.json");
     writeFileSync(scriptFile, FAKE_VAULT);
     writeFileSync(callsFile, "");
     writeFileSync(path.join(programDir, relativeFile), values.file);
     setVault({ value: values.command });
     context = workspaceFor(programDir, "github-secrets-e2e-values");
+    // The token in the environment as well as in the stack configuration: no command may see it.
+    context.workspace.options.env = { ...context.workspace.options.env, GITHUB_TOKEN: emulator.token, COPY_OF_THE_TOKEN: emulator.token };
     setEnv(values.env);
     await context.workspace.run(["stack", "init", stack]);
     await configureForEmulator(context.workspace, emulator);
@@ -162,6 +167,12 @@ describe("end to end: valueFrom sources and onDrift policies", function () {
     }
     // The preview's check and the update's check and create: one run per provider process.
     assert.equal(commandRuns(), 2);
+    // The provider's process has the stack's passphrase and PULUMI_CONFIG; the command has neither.
+    const seen = JSON.parse(readFileSync(environmentFile, "utf8")) as Record<string, string>;
+    for (const name of ["PULUMI_CONFIG_PASSPHRASE", "PULUMI_CONFIG", "GITHUB_TOKEN", "GH_TOKEN"]) assert.equal(seen[name], undefined, `${name} reaches the command`);
+    assert.ok(!Object.values(seen).includes(emulator.token), "no variable holds the token");
+    assert.equal(seen.COPY_OF_THE_TOKEN, undefined, "a copy of the token under another name");
+    assert.equal(seen.PULUMI_HOME, context.workspace.homeDir, "the rest of the environment is passed");
   });
 
   it("unchanged sources: preview and up send no request, and each process runs the command once", async () => {

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { generateKeyPairSync } from "node:crypto";
 import { childName, dotenvItems, dotenvScope, parseDotenv } from "../../provider/resources/dotenv-items";
 import type { DotenvKind, ScopeTarget as DotenvTarget } from "../../provider/types";
 import type { Scope } from "../../provider/scopes";
@@ -13,7 +14,7 @@ const scope = (kind: DotenvKind, target: DotenvTarget): Scope => {
 
 describe("SecretsFromDotenv: .env keys to items", () => {
   it("parses comments, quotes, export and multi-line values with dotenv", () => {
-    const values = parseDotenv(
+    const { values, layout } = parseDotenv(
       [
         "# a comment",
         "PLAIN=one # trailing comment",
@@ -34,17 +35,18 @@ describe("SecretsFromDotenv: .env keys to items", () => {
       MULTI: "-----BEGIN-----\nbody\n-----END-----",
       EMPTY: "",
     });
+    assert.deepEqual(layout.problems, []);
   });
 
   it("maps each key to GitHub's upper-case name and a child name that ignores letter case", () => {
-    const { items, problems } = dotenvItems({ db_password: "x", API_TOKEN: "y" }, scope("actions", "repository"));
+    const { items, problems } = dotenvItems(parseDotenv("db_password=x\nAPI_TOKEN=y"), scope("actions", "repository"));
     assert.deepEqual(problems, []);
     assert.deepEqual(items, [
       { key: "db_password", name: "DB_PASSWORD" },
       { key: "API_TOKEN", name: "API_TOKEN" },
     ]);
     assert.equal(childName("repo", items[0]!.name), "repo-DB_PASSWORD");
-    assert.equal(childName("repo", dotenvItems({ DB_Password: "x" }, scope("actions", "repository")).items[0]!.name), "repo-DB_PASSWORD");
+    assert.equal(childName("repo", dotenvItems(parseDotenv("DB_Password=x"), scope("actions", "repository")).items[0]!.name), "repo-DB_PASSWORD");
   });
 
   it("chooses the scope of each kind and target, and refuses what GitHub does not have", () => {
@@ -64,30 +66,31 @@ describe("SecretsFromDotenv: .env keys to items", () => {
     assert.match(dotenvScope("secrets" as DotenvKind, "repository") as string, /`kind` must be one of "actions", "dependabot", "codespaces", "variables", got "secrets"/);
   });
 
-  it("reports every bad key by its name and never a value", () => {
-    const values: Record<string, string> = {
-      GOOD: "value-good-1",
-      "1BAD": "value-digit-2",
-      GITHUB_TOKEN: "value-reserved-3",
-      "bad-name": "value-dash-4",
-      good: "value-dup-5",
-      HUGE: "value-huge-6".repeat(5000),
-    };
-    const { items, problems } = dotenvItems(values, scope("actions", "repository"));
+  it("reports a bad key by its line, never its text, and a good key by name; never a value", () => {
+    const lines = [
+      "GOOD=value-good-1",
+      "1BAD=value-digit-2",
+      "GITHUB_TOKEN=value-reserved-3",
+      "# a comment",
+      "bad-name=value-dash-4",
+      "good=value-dup-5",
+      `HUGE=${"value-huge-6".repeat(5000)}`,
+    ];
+    const { items, problems } = dotenvItems(parseDotenv(lines.join("\n")), scope("actions", "repository"));
     assert.deepEqual(problems, [
-      'secret name "1BAD" must not start with a digit',
-      'secret name "GITHUB_TOKEN" must not start with the reserved prefix GITHUB_',
-      'secret name "bad-name" may contain only letters, digits and underscores ([A-Za-z0-9_])',
+      "the key on line 2 must not start with a digit (GitHub's rule for secret names)",
+      "the key on line 3 must not start with the reserved prefix GITHUB_ (GitHub's rule for secret names)",
+      "the key on line 5 may contain only letters, digits and underscores ([A-Za-z0-9_]) (GitHub's rule for secret names)",
       'keys "GOOD" and "good" are the same secret GOOD: GitHub ignores letter case',
       'the value of "HUGE" is 60000 bytes; GitHub allows at most 49152 bytes (48 KB)',
     ]);
     assert.deepEqual(items.map((i) => i.name), ["GOOD", "HUGE"]);
     const text = problems.join("\n");
-    for (const value of Object.values(values)) assert.ok(!text.includes(value.slice(0, 12)), "no value in a problem");
+    for (const shown of ["1BAD", "GITHUB_TOKEN", "bad-name", "value-"]) assert.ok(!text.includes(shown), `${shown} in: ${text}`);
   });
 
   it("refuses more keys than the container holds: 100 repository secrets, 500 repository variables, 1000 organization items", () => {
-    const keys = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`KEY_${i}`, "v"]));
+    const keys = (n: number) => parseDotenv(Array.from({ length: n }, (_, i) => `KEY_${i}=v`).join("\n"));
     const cases: [DotenvKind, DotenvTarget, number, string][] = [
       ["actions", "repository", 100, "a repository holds at most 100 secrets"],
       ["dependabot", "repository", 100, "a repository holds at most 100 secrets"],
@@ -101,5 +104,66 @@ describe("SecretsFromDotenv: .env keys to items", () => {
       const [problem] = dotenvItems(keys(limit + 1), scope(kind, target)).problems;
       assert.ok(problem?.startsWith(`${limit + 1} keys, but ${message}`), `${kind} ${target}: ${problem}`);
     }
+  });
+});
+
+/*
+ * A multi-line value left unquoted: dotenv reads `word=…` lines of it as keys and skips the
+ * rest, so pieces of the secret would be quoted in messages and child names. The file is
+ * refused by line numbers alone, with how to quote it; no line of the value is ever shown.
+ */
+
+describe("SecretsFromDotenv: the lines of a .env file", () => {
+  const pem = generateKeyPairSync("rsa", { modulusLength: 1024 }).privateKey.export({ type: "pkcs1", format: "pem" }).toString().trim();
+  const pemLines = pem.split("\n");
+  const repository = scope("actions", "repository");
+  const refused = (text: string) => {
+    const { items, problems } = dotenvItems(parseDotenv(text), repository);
+    assert.deepEqual(items, [], "nothing is written");
+    const shown = problems.join("\n");
+    // Every line of the PEM, and every piece of a body line that dotenv could read as a key.
+    for (const line of pemLines) assert.ok(!shown.includes(line), `a PEM line in: ${shown}`);
+    for (const line of pemLines.slice(1, -1)) {
+      for (const piece of line.split(/[^\w.-]+/).filter((p) => p.length >= 6)) assert.ok(!shown.includes(piece), `a piece of the PEM (${piece.slice(0, 4)}…) in: ${shown}`);
+    }
+    return problems;
+  };
+
+  it("refuses an unquoted PEM by line numbers, saying how to quote it", () => {
+    const text = ["DB=one", `KEY=${pemLines[0]}`, ...pemLines.slice(1), "AFTER=two"].join("\n");
+    const problems = refused(text);
+    // The last body line may end in "=" padding and read as `key=value`: the range skips it then.
+    assert.match(problems[0]!, new RegExp(`^lines 3-(${pemLines.length + 1}|${pemLines.length - 1}, ${pemLines.length + 1}) are neither \`KEY=value\`, a comment nor blank$`));
+    assert.equal(problems[1], "line 2 starts an unquoted PEM block, whose next lines would be read as keys");
+    assert.match(problems.at(-1)!, /must be quoted as a whole: `KEY="-----BEGIN …` on its first line and `…-----END …"` on its last \(dotenv reads double-quoted values across lines\)/);
+  });
+
+  it("refuses a PEM written on the lines after `KEY=`, and base64 lines that dotenv would read as `key=value`", () => {
+    refused(["KEY=", ...pemLines].join("\n"));
+    // A body line that is a word and padding reads as a key with a good name: the file is refused before names are read.
+    const problems = refused(["KEY=MIIBOgIBAAJBAKj34GkxFhD90vcNLYLInFEX6Ppy1tPf9Cnzj4p4WGeKLs1Pt8Qu", "KZ+xrdqFGkOLFqFxuzcObvH4", "QUJDREVGR0hJSktMTU5PUFFSU1RVVldY=="].join("\n"));
+    assert.equal(problems[0], "line 2 is neither `KEY=value`, a comment nor blank");
+    assert.ok(!problems.join().includes("QUJDREVG"));
+  });
+
+  it("refuses a quote that is never closed, or text after a closing quote lines later", () => {
+    const unclosed = refused(`KEY="${pemLines.join("\n")}`);
+    assert.ok(unclosed.includes("line 1 opens a quoted value that no line closes"), unclosed.join("\n"));
+    const trailing = refused(`KEY="${pemLines.join("\n")}" trailing-${pemLines[1]}`);
+    assert.equal(trailing[0], `the quoted value that starts on line 1 has text after its closing quote on line ${pemLines.length}, so dotenv would not read it as one value`);
+  });
+
+  it("reads a PEM quoted as a whole (double, single or back quotes, CRLF too), and escaped quotes inside", () => {
+    for (const quote of ['"', "'", "`"]) {
+      for (const eol of ["\n", "\r\n"]) {
+        const parsed = parseDotenv([`# key`, `export KEY=${quote}${pemLines.join(eol)}${quote}  # comment`, "NEXT=after", ""].join(eol));
+        assert.deepEqual(parsed.layout.problems, [], `${quote} ${JSON.stringify(eol)}`);
+        assert.deepEqual(parsed.values, { KEY: pem, NEXT: "after" });
+      }
+    }
+    const escaped = parseDotenv('JSON="{\\"a\\": 1,\n\\"b\\": 2}"\nNEXT=x');
+    assert.deepEqual(escaped.layout.problems, []);
+    assert.equal(escaped.values.NEXT, "x");
+    assert.deepEqual(parseDotenv(`ONE_LINE=${pemLines[0]}\\n${pemLines[1]}\\n-----END RSA PRIVATE KEY-----`).layout.problems, [], "a PEM with \\n escapes on one line is one value");
   });
 });

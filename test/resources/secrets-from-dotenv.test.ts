@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { generateKeyPairSync } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -190,12 +191,12 @@ describe("SecretsFromDotenv: a child per key, every value a secret, a bad file r
 
     const badFile = ["GOOD=good-value-0", "1BAD=digit-value-1", "GITHUB_TOKEN=reserved-value-2", "token=dup-value-3", "TOKEN=dup-value-4", ""].join("\n");
     const badProblems = [
-      'secret name "1BAD" must not start with a digit',
-      'secret name "GITHUB_TOKEN" must not start with the reserved prefix GITHUB_',
+      "the key on line 2 must not start with a digit (GitHub's rule for secret names)",
+      "the key on line 3 must not start with the reserved prefix GITHUB_ (GitHub's rule for secret names)",
       'keys "token" and "TOKEN" are the same secret TOKEN: GitHub ignores letter case',
     ].join("; ");
     const assertNoValue = (message: string) => {
-      for (const value of ["good-value", "digit-value", "reserved-value", "dup-value"]) assert.ok(!message.includes(value), `no value in: ${message}`);
+      for (const value of ["good-value", "digit-value", "reserved-value", "dup-value", "1BAD", "GITHUB_TOKEN"]) assert.ok(!message.includes(value), `no value or bad key in: ${message}`);
     };
 
     it("bad keys in a file: one error naming every key by name, never a value, and no child registered", async () => {
@@ -217,6 +218,26 @@ describe("SecretsFromDotenv: a child per key, every value a secret, a bad file r
       assertNoValue(error.message);
       await new Promise((resolve) => setTimeout(resolve, 20));
       assert.equal(childrenOf(name).size, 0);
+    });
+
+    const pem = generateKeyPairSync("rsa", { modulusLength: 1024 }).privateKey.export({ type: "pkcs1", format: "pem" }).toString().trim();
+
+    it("an unquoted PEM in a file: refused by line numbers with how to quote it, no line of it in the error, nothing registered", async () => {
+      const name = fresh("pem");
+      const f = file(`FIRST=first-value\nDEPLOY_KEY=${pem}\n`);
+      const error = thrown(() => new SecretsFromDotenv(name, { path: f, repository: "app" }));
+      assert.ok(error instanceof pulumi.RunError);
+      assert.match(error.message, new RegExp(`^SecretsFromDotenv "${name}": \\.env file ".*": lines 3-\\d+(, \\d+)? are neither \`KEY=value\`, a comment nor blank; line 2 starts an unquoted PEM block.*must be quoted as a whole: \`KEY="-----BEGIN …\``));
+      for (const line of pem.split("\n")) assert.ok(!error.message.includes(line), `a PEM line in: ${error.message}`);
+      assert.ok(!error.message.includes("first-value"));
+      assert.equal(childrenOf(name).size, 0, "FIRST is not written either");
+    });
+
+    it("a PEM quoted as a whole: one child whose secret value is the PEM", async () => {
+      const name = fresh("quotedpem");
+      const component = new SecretsFromDotenv(name, { content: pulumi.secret(`DEPLOY_KEY="${pem}"\n`), repository: "app" });
+      assert.deepEqual(await settle(component), ["DEPLOY_KEY"]);
+      assert.equal(secretValue(childrenOf(name).get(`${name}-DEPLOY_KEY`)!.inputs.value), pem);
     });
 
     it("more keys than the container holds: refused by count, nothing registered", async () => {

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { chmodSync, closeSync, mkdtempSync, openSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { MAX_VALUE_BYTES } from "../../provider/lifecycle/input-rules";
@@ -90,6 +90,68 @@ describe("valueFrom commands: stdout taken, stderr never shown, stopped at the t
     await new Promise((resolve) => provider.once("close", resolve));
     provider.stdin.end();
     assert.match(output, /exited with status 4/);
+  });
+});
+
+/*
+ * A command whose descendant leaves its process group (`setsid cmd &`, a daemonising tool) and
+ * keeps stdout open: killing the group does not reach it and the pipe never closes, so the
+ * read must end at the timeout on its own, with the pipes destroyed. The sleeper sleeps 60 s;
+ * the failure must come long before that (the bound is generous for a loaded machine).
+ */
+
+describe("valueFrom commands: the timeout bounds the whole read", () => {
+  let dir: string;
+  let pidFile: string;
+  before(() => (dir = mkdtempSync(path.join(os.tmpdir(), "value-source-lifetime-"))));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  beforeEach(() => {
+    pidFile = path.join(dir, `sleeper-${Date.now()}.pid`);
+  });
+  afterEach(() => {
+    // The sleeper left the group: kill it by its pid.
+    if (!existsSync(pidFile)) return;
+    try {
+      process.kill(Number(readFileSync(pidFile, "utf8")), "SIGKILL");
+    } catch {
+      // Already gone.
+    }
+  });
+
+  /** Starts a 60 s sleeper in a session of its own that inherits stdout and stderr, and records its pid. */
+  const sleeperScript = () =>
+    `const c = require("node:child_process").spawn(process.execPath, ["-e", "setTimeout(() => {}, 60000)"], { detached: true, stdio: ["ignore", "inherit", "inherit"] });
+     require("node:fs").writeFileSync(${JSON.stringify(pidFile)}, String(c.pid)); c.unref();`;
+  const pipes = () => process.getActiveResourcesInfo().filter((r) => r === "PipeWrap").length;
+
+  it("a command that exited while a process it started holds stdout open: fails at the timeout, naming timeoutSeconds", async () => {
+    const before = pipes();
+    const started = Date.now();
+    const message = await failure(nodeCommand(`${sleeperScript()} process.stdout.write("value\\n")`, 1));
+    const elapsed = Date.now() - started;
+    assert.ok(existsSync(pidFile), "the sleeper was started");
+    assert.ok(elapsed < 10_000, `failed after ${elapsed} ms, while the sleeper sleeps 60 s`);
+    assert.match(message, /exited, but a process it started still held its stdout or stderr open after 1 s \(`timeoutSeconds`\), so the read was stopped/);
+    assert.ok(!message.includes("value\n"));
+    // A destroyed pipe's handle closes on a later turn of the event loop.
+    for (let turn = 0; turn < 100 && pipes() > before; turn++) await new Promise((resolve) => setTimeout(resolve, 10));
+    assert.equal(pipes(), before, "the pipes to the sleeper are closed");
+  });
+
+  it("a command still running whose grandchild left its group: fails at the timeout too", async () => {
+    const started = Date.now();
+    const message = await failure(nodeCommand(`${sleeperScript()} setInterval(() => {}, 1000)`, 1));
+    const elapsed = Date.now() - started;
+    assert.ok(existsSync(pidFile), "the sleeper was started");
+    assert.ok(elapsed < 10_000, `failed after ${elapsed} ms, while the sleeper sleeps 60 s`);
+    assert.match(message, /did not finish within 1 s and was stopped/);
+  });
+
+  it("the same with a shell's `setsid … &`", async () => {
+    const started = Date.now();
+    const message = await failure({ command: ["/bin/sh", "-c", 'setsid sleep 60 & echo $! > "$1"; echo value', "sh", pidFile], timeoutSeconds: 1 });
+    assert.ok(Date.now() - started < 10_000);
+    assert.match(message, /exited, but a process it started still held its stdout or stderr open after 1 s/);
   });
 });
 

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { UNKNOWN } from "../../provider/lifecycle/engine-values";
 import { checkSecretValue, checkVariableValue, valueSourceRule } from "../../provider/values/value-rules";
 
 /*
@@ -40,5 +41,25 @@ describe("value rules: the shape of a valueFrom source", () => {
 
   it("valueSourceRule refuses null as a source of the wrong shape", () => {
     assert.equal(valueSourceRule(null), `\`valueFrom\` must be one of ${SHAPES}`);
+  });
+});
+
+describe("value rules: valueFrom.passEnvironment", () => {
+  const command = ["op", "read", "op://vault/item"];
+  const LIST = "`valueFrom.passEnvironment` must be a list of environment variable names (each non-empty, without `=`), the credentials the command may have";
+
+  it("takes a list of variable names with a command, or an unknown", () => {
+    assert.equal(valueSourceRule({ command, passEnvironment: ["GH_TOKEN", "OP_SERVICE_ACCOUNT_TOKEN"] }), undefined);
+    assert.equal(valueSourceRule({ command, passEnvironment: [] }), undefined);
+    assert.equal(valueSourceRule({ command, passEnvironment: UNKNOWN }), undefined);
+  });
+
+  it("refuses anything else, naming the property, and reports it against `valueFrom`", () => {
+    for (const passEnvironment of ["GH_TOKEN", [""], ["A=B"], [7], ["A\0B"], { GH_TOKEN: true }]) {
+      assert.equal(valueSourceRule({ command, passEnvironment }), LIST, JSON.stringify(passEnvironment));
+    }
+    assert.equal(valueSourceRule({ env: "X", passEnvironment: ["GH_TOKEN"] }), "`valueFrom.passEnvironment` goes with `command` only");
+    assert.equal(valueSourceRule({ file: "x", passEnvironment: ["GH_TOKEN"] }), "`valueFrom.passEnvironment` goes with `command` only");
+    assert.deepEqual(failures(checkSecretValue, { valueFrom: { command, passEnvironment: ["A=B"] } }), [["valueFrom", LIST]]);
   });
 });

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { UNKNOWN } from "../../provider/lifecycle/engine-values";
@@ -104,6 +105,45 @@ describe("valueFrom sources: one read per process, the source named exactly, spe
     writeFileSync(file, "v");
     const below = path.join(file, "child");
     assert.equal(await failure({ file: below }), `\`valueFrom\` file ${JSON.stringify(below)} cannot be read (ENOTDIR)`);
+  });
+
+  it("refuses a FIFO at once instead of waiting for a writer", async () => {
+    const fifo = path.join(dir, "value.fifo");
+    execFileSync("mkfifo", [fifo]);
+    // Opened for reading without O_NONBLOCK, a FIFO blocks until a writer comes: none will.
+    assert.equal(await failure({ file: fifo }), `\`valueFrom\` file ${JSON.stringify(fifo)} is not a regular file`);
+  });
+
+  it("reads a procfs file to its end: regular, of size 0, with contents", async () => {
+    const value = await readSource(deployment(), { file: "/proc/self/status" });
+    assert.match(value, /^Name:\t/);
+    assert.match(value, new RegExp(`\\nPid:\\t${process.pid}\\n`), "the whole file, not its stat size");
+  });
+
+  it("follows symbolic links (mounted secrets are links) and judges what they point to", async () => {
+    const target = path.join(dir, "target.txt");
+    writeFileSync(target, "linked-value");
+    const link = path.join(dir, "link.txt");
+    symlinkSync(target, link);
+    assert.equal(await readSource(deployment(), { file: link }), "linked-value");
+    const fifo = path.join(dir, "linked.fifo");
+    execFileSync("mkfifo", [fifo]);
+    symlinkSync(fifo, path.join(dir, "link-to-fifo"));
+    assert.match(await failure({ file: path.join(dir, "link-to-fifo") }), /is not a regular file$/);
+    symlinkSync(path.join(dir, "absent"), path.join(dir, "dangling"));
+    assert.match(await failure({ file: path.join(dir, "dangling") }), /does not exist$/);
+  });
+
+  it("resolves a relative path against the process's working directory (the program's directory)", async () => {
+    const cwd = process.cwd();
+    process.chdir(dir);
+    try {
+      writeFileSync(path.join(dir, "here.txt"), "relative-value");
+      assert.equal(await readSource(deployment(), { file: "here.txt" }), "relative-value");
+      assert.match(await failure({ file: "./elsewhere.txt" }), new RegExp(`\\(${path.join(dir, "elsewhere.txt").replace(/[/.]/g, "\\$&")}, relative to the program's directory\\) does not exist`));
+    } finally {
+      process.chdir(cwd);
+    }
   });
 
   it("leaves no file open after reading files", async () => {
