@@ -10,8 +10,9 @@ import { APP_ENV } from "../deployment/app-credentials";
 
 /**
  * Variables removed by name. The GitHub credentials this library reads (configuration.ts,
- * app-credentials.ts); Pulumi's secrets-provider passphrase and Pulumi Cloud token
- * (https://www.pulumi.com/docs/iac/cli/environment-variables/); and the configuration the
+ * app-credentials.ts); Pulumi's secrets-provider passphrase, Pulumi Cloud token and backend URL
+ * (a self-managed backend's may carry a database password:
+ * https://www.pulumi.com/docs/iac/cli/environment-variables/); and the configuration the
  * dynamic provider's host is given in its environment: PULUMI_CONFIG is the JSON of a
  * configuration, secrets decrypted, in the SDK's runtime (@pulumi/pulumi runtime/config.ts).
  */
@@ -24,6 +25,7 @@ export const CREDENTIAL_VARIABLES: readonly string[] = [
   "PULUMI_CONFIG_PASSPHRASE",
   "PULUMI_CONFIG_PASSPHRASE_FILE",
   "PULUMI_ACCESS_TOKEN",
+  "PULUMI_BACKEND_URL",
   "PULUMI_CONFIG",
   "PULUMI_CONFIG_SECRET_KEYS",
 ];

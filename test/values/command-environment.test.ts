@@ -29,6 +29,7 @@ const credentials = {
   PULUMI_CONFIG_PASSPHRASE: passphrase,
   PULUMI_CONFIG_PASSPHRASE_FILE: "/run/secrets/pulumi-passphrase",
   PULUMI_ACCESS_TOKEN: "pul-access-token-for-the-command-test",
+  PULUMI_BACKEND_URL: "postgres://pulumi:backend-password-for-the-command-test@db.example/state",
   PULUMI_CONFIG: JSON.stringify({ "github:token": token, "app:dbPassword": "config-secret-in-plaintext" }),
   PULUMI_CONFIG_SECRET_KEYS: '["github:token"]',
 };
@@ -43,7 +44,7 @@ describe("valueFrom commands: the environment, without the provider's and the en
     assert.equal(seen.VAULT_ADDR, "https://vault.example");
     assert.equal(seen.PATH, process.env.PATH);
     const text = JSON.stringify(seen);
-    for (const secret of [token, passphrase, credentials.PULUMI_ACCESS_TOKEN, "config-secret-in-plaintext"]) assert.ok(!text.includes(secret), secret);
+    for (const secret of [token, passphrase, credentials.PULUMI_ACCESS_TOKEN, "backend-password-for-the-command-test", "config-secret-in-plaintext"]) assert.ok(!text.includes(secret), secret);
   });
 
   it("removes a variable of any name that holds a credential's value: the token, the passphrase, the configured token", async () => {
