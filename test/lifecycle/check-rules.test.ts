@@ -3,8 +3,7 @@ import { provider as operations } from "../support/deployment";
 import { MAX_VALUE_BYTES, SECRET_BEARING_PROPERTIES, UNKNOWN } from "../../provider/lifecycle/input-rules";
 import { configureProvider } from "../support/configure-provider";
 import { emulator } from "../support/root-hooks";
-import { scopeFixtures, type ScopeFixture } from "../support/scope-fixtures";
-import { sealForGitHub } from "../../provider/values/sealing";
+import { presealedInputs, scopeFixtures, sealedFor, type ScopeFixture } from "../support/scope-fixtures";
 import { checkedInputs, createVia } from "../support/lifecycle";
 
 /*
@@ -266,13 +265,8 @@ describe("check: the 48 KB limit of a value and a sealed value, and keyId", () =
 
   for (const fixture of secretScopes) {
     describe(`${fixture.key}: valueEncrypted`, () => {
-      const sealed = (plaintext: string | Buffer) => sealForGitHub(plaintext.toString(), emulator().publicKey(fixture.container).key);
-      const props = (valueEncrypted: string, keyId = emulator().publicKey(fixture.container).keyId) => ({
-        ...fixture.inputs,
-        secretName: "PRESEALED",
-        valueEncrypted,
-        keyId,
-      });
+      const sealed = (plaintext: string | Buffer) => sealedFor(fixture, plaintext);
+      const props = (valueEncrypted: string, keyId?: string) => presealedInputs(fixture, valueEncrypted, keyId);
 
       it("accepts a sealed value of exactly 48 KB and of nothing, and rejects one byte more or a box too short", async () => {
         const exact = "x".repeat(MAX_VALUE_BYTES);

@@ -5,7 +5,7 @@ import type { ResolvedInputs, ResolvedOutputs } from "../../provider/types";
 import { configureProvider } from "../support/configure-provider";
 import { checkedInputs, createVia, updateVia } from "../support/lifecycle";
 import { emulator } from "../support/root-hooks";
-import { scopeFixtures, type ScopeFixture } from "../support/scope-fixtures";
+import { presealedInputs, scopeFixtures, sealedFor, type ScopeFixture } from "../support/scope-fixtures";
 
 /*
  * What diff counts as a change, for the scopes each input applies to, and what the update
@@ -26,13 +26,8 @@ describe("diff: what counts as a change, and what the update writes", () => {
 
   for (const fixture of secretScopes) {
     describe(`${fixture.key}: valueEncrypted`, () => {
-      const sealed = (plaintext: string | Buffer) => sealForGitHub(plaintext.toString(), emulator().publicKey(fixture.container).key);
-      const props = (valueEncrypted: string, keyId = emulator().publicKey(fixture.container).keyId) => ({
-        ...fixture.inputs,
-        secretName: "PRESEALED",
-        valueEncrypted,
-        keyId,
-      });
+      const sealed = (plaintext: string | Buffer) => sealedFor(fixture, plaintext);
+      const props = (valueEncrypted: string, keyId?: string) => presealedInputs(fixture, valueEncrypted, keyId);
 
       it("sees a new sealed value or key id as a change, and writes it", async () => {
         const { id, outs } = await createVia(fixture.key, props(sealed("first")));

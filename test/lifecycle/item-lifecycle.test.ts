@@ -4,7 +4,7 @@ import type { ResolvedInputs, ResolvedOutputs } from "../../provider/types";
 import { configureProvider } from "../support/configure-provider";
 import { createVia } from "../support/lifecycle";
 import { emulator } from "../support/root-hooks";
-import { scopeFixtures, type ScopeFixture } from "../support/scope-fixtures";
+import { scopeFixtures, storedItem, type ScopeFixture } from "../support/scope-fixtures";
 import type { Container } from "../../emulator";
 
 /*
@@ -22,9 +22,6 @@ async function updateInPlace(fixture: ScopeFixture, id: string, olds: ResolvedOu
   return (await operations.update(fixture.key, id, olds, checked.inputs as ResolvedInputs)).outs!;
 }
 
-const stored = (fixture: ScopeFixture, name: string) =>
-  fixture.kind === "secret" ? emulator().getSecret(fixture.container, name) : emulator().getVariable(fixture.container, name);
-
 const writes = () => emulator().requests.filter((r) => r.method !== "GET");
 
 describe("item lifecycle: create, refresh, update in place and delete, for every scope", () => {
@@ -37,7 +34,7 @@ describe("item lifecycle: create, refresh, update in place and delete, for every
       it("creates the item with the exact value and GitHub's timestamps, name upper-cased", async () => {
         const value = "s3cr3t ✓ value";
         const { id, outs } = await createVia(fixture.key, props("db_pass", value));
-        const item = stored(fixture, "DB_PASS");
+        const item = storedItem(fixture, "DB_PASS");
         assert.ok(item, "the emulator holds the item");
         assert.equal(item.name, "DB_PASS");
         assert.equal(item.value, value);
@@ -54,12 +51,12 @@ describe("item lifecycle: create, refresh, update in place and delete, for every
 
         emulator().clearRequests();
         const updated = await updateInPlace(fixture, id, outs, props("API_KEY", "two"));
-        assert.equal(stored(fixture, "API_KEY")!.value, "two");
+        assert.equal(storedItem(fixture, "API_KEY")!.value, "two");
         assert.equal(writes().length, 1, "one write for one value change");
         assert.ok(Date.parse(updated.updatedAt) > Date.parse(outs.updatedAt));
 
         await operations.delete(fixture.key, id, updated);
-        assert.equal(stored(fixture, "API_KEY"), undefined);
+        assert.equal(storedItem(fixture, "API_KEY"), undefined);
         await operations.delete(fixture.key, id, updated); // 404: already gone counts as done
       });
     });

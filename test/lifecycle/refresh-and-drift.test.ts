@@ -3,7 +3,7 @@ import { deployment, provider as operations } from "../support/deployment";
 import type { DriftPolicy, ResolvedInputs, ResolvedOutputs, ScopeKey } from "../../provider/types";
 import { configureProvider } from "../support/configure-provider";
 import { emulator } from "../support/root-hooks";
-import { scopeFixtures, type ScopeFixture } from "../support/scope-fixtures";
+import { scopeFixtures, storedItem, type ScopeFixture } from "../support/scope-fixtures";
 import { refreshed } from "../../provider/lifecycle/drift";
 import { startOperation } from "../../provider/lifecycle/item-operation";
 import { checkedInputs, createVia, updateVia } from "../support/lifecycle";
@@ -293,9 +293,6 @@ describe("drift: onDrift fail compares selections as sets of repository ids", ()
 describe("refresh: a change or a deletion made behind Pulumi's back, for every scope", () => {
   beforeEach(() => configureProvider());
 
-  const stored = (fixture: ScopeFixture, name: string) =>
-    fixture.kind === "secret" ? emulator().getSecret(fixture.container, name) : emulator().getVariable(fixture.container, name);
-
   for (const fixture of scopeFixtures) {
     describe(fixture.key, () => {
       const props = (name: string, value: string) => ({ ...fixture.inputs, [fixture.nameProperty]: name, value });
@@ -315,7 +312,7 @@ describe("refresh: a change or a deletion made behind Pulumi's back, for every s
         const diff = await operations.diff(fixture.key, id, read.props, checked.inputs as ResolvedInputs);
         assert.equal(diff.changes, true, "the next up sees the drift");
         await operations.update(fixture.key, id, read.props, checked.inputs as ResolvedInputs);
-        assert.equal(stored(fixture, "TOKEN")!.value, "configured");
+        assert.equal(storedItem(fixture, "TOKEN")!.value, "configured");
       });
 
       it("treats an item deleted behind Pulumi's back as gone", async () => {

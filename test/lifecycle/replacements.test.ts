@@ -4,7 +4,7 @@ import type { ResolvedInputs } from "../../provider/types";
 import { configureProvider } from "../support/configure-provider";
 import { checkedInputs, createVia } from "../support/lifecycle";
 import { emulator } from "../support/root-hooks";
-import { scopeFixtures, type ScopeFixture } from "../support/scope-fixtures";
+import { scopeFixtures, storedItem } from "../support/scope-fixtures";
 import type { Container } from "../../emulator";
 
 /*
@@ -14,9 +14,6 @@ import type { Container } from "../../emulator";
 
 describe("replacements: what forces one, and the item the new resource wrote survives the old one's delete", () => {
   beforeEach(() => configureProvider());
-
-  const stored = (fixture: ScopeFixture, name: string) =>
-    fixture.kind === "secret" ? emulator().getSecret(fixture.container, name) : emulator().getVariable(fixture.container, name);
 
   for (const fixture of scopeFixtures) {
     describe(fixture.key, () => {
@@ -38,7 +35,7 @@ describe("replacements: what forces one, and the item the new resource wrote sur
         const old = await createVia(fixture.key, props("SHARED", "old"));
         const replacement = await createVia(fixture.key, props("shared", "new"));
         await operations.delete(fixture.key, old.id, old.outs);
-        assert.equal(stored(fixture, "SHARED")?.value, "new");
+        assert.equal(storedItem(fixture, "SHARED")?.value, "new");
         assert.equal(replacement.id, old.id);
       });
     });

@@ -4,7 +4,7 @@ import type { Container, RecordedRequest } from "../../emulator";
 import { configureProvider } from "../support/configure-provider";
 import { checkedInputs, createVia, updateVia } from "../support/lifecycle";
 import { emulator } from "../support/root-hooks";
-import { scopeFixtures, type ScopeFixture } from "../support/scope-fixtures";
+import { scopeFixtures, storedItem, type ScopeFixture } from "../support/scope-fixtures";
 
 /*
  * Which requests a create or an update sends, for every scope, and what it returns: the
@@ -26,10 +26,6 @@ function selectionOf(fixture: ScopeFixture, repositories = ["app"]): Record<stri
 
 const hasSelection = (fixture: ScopeFixture) => fixture.key === "codespaces-user-secret" || fixture.inputs.org !== undefined;
 
-function stored(fixture: ScopeFixture, name: string) {
-  return fixture.kind === "secret" ? emulator().getSecret(fixture.container, name) : emulator().getVariable(fixture.container, name);
-}
-
 describe("write: the requests of a create or an update, for every scope", () => {
   beforeEach(() => configureProvider());
 
@@ -41,8 +37,8 @@ describe("write: the requests of a create or an update, for every scope", () => 
         const { outs } = await createVia(fixture.key, props());
         assert.ok(!Object.hasOwn(outs, "valueFingerprint"), "a plain value has no fingerprint");
         assert.equal(Object.hasOwn(outs, "selectedRepositoryIds"), hasSelection(fixture));
-        if (hasSelection(fixture)) assert.deepEqual(outs.selectedRepositoryIds, stored(fixture, "PATHS")!.selectedRepositoryIds);
-        assert.equal(stored(fixture, "PATHS")!.value, "value-one");
+        if (hasSelection(fixture)) assert.deepEqual(outs.selectedRepositoryIds, storedItem(fixture, "PATHS")!.selectedRepositoryIds);
+        assert.equal(storedItem(fixture, "PATHS")!.value, "value-one");
       });
 
       it("an update of onDrift alone sends nothing and returns exactly what the last write recorded", async () => {
@@ -60,7 +56,7 @@ describe("write: the requests of a create or an update, for every scope", () => 
         const { id, outs } = await createVia(fixture.key, props());
         emulator().clearRequests();
         const updated = await updateVia(fixture.key, id, outs, props({ value: "value-two" }));
-        assert.equal(stored(fixture, "PATHS")!.value, "value-two");
+        assert.equal(storedItem(fixture, "PATHS")!.value, "value-two");
         const [write, ...more] = writes();
         assert.deepEqual(more, [], "one write");
         assert.equal(write!.path, id);
@@ -70,18 +66,18 @@ describe("write: the requests of a create or an update, for every scope", () => 
         assert.equal(Object.hasOwn(body, "selected_repository_ids"), hasSelection(fixture));
         if (hasSelection(fixture)) assert.deepEqual(body.selected_repository_ids, outs.selectedRepositoryIds);
         assert.equal(updated.createdAt, outs.createdAt, "createdAt comes from the create");
-        assert.equal(updated.updatedAt, stored(fixture, "PATHS")!.updatedAt);
+        assert.equal(updated.updatedAt, storedItem(fixture, "PATHS")!.updatedAt);
         assert.ok(!Object.hasOwn(updated, "valueFingerprint"));
       });
 
       if (hasSelection(fixture)) {
         it("a change of the selection alone sends only PUT …/repositories", async () => {
           const { id, outs } = await createVia(fixture.key, props());
-          const before = stored(fixture, "PATHS")!;
+          const before = storedItem(fixture, "PATHS")!;
           emulator().clearRequests();
           const updated = await updateVia(fixture.key, id, outs, props(selectionOf(fixture, ["app", "api"])));
           assert.deepEqual(sent(writes()), [`PUT ${id}/repositories`]);
-          const after = stored(fixture, "PATHS")!;
+          const after = storedItem(fixture, "PATHS")!;
           assert.equal(after.selectedRepositoryIds!.length, 2);
           assert.deepEqual(updated.selectedRepositoryIds, after.selectedRepositoryIds);
           assert.deepEqual([after.value, after.createdAt], [before.value, before.createdAt]);
@@ -96,7 +92,7 @@ describe("write: the requests of a create or an update, for every scope", () => 
           const updated = await updateVia(fixture.key, id, outs, props({ visibility: "private", selectedRepositories: undefined }));
           assert.deepEqual(sent(writes()), [`${fixture.kind === "secret" ? "PUT" : "PATCH"} ${id}`]);
           assert.ok(!Object.hasOwn(writes()[0]!.body as object, "selected_repository_ids"));
-          assert.equal(stored(fixture, "PATHS")!.visibility, "private");
+          assert.equal(storedItem(fixture, "PATHS")!.visibility, "private");
           assert.ok(!Object.hasOwn(updated, "selectedRepositoryIds"));
         });
       }
@@ -123,7 +119,7 @@ describe("write: the requests of a create or an update, for every scope", () => 
       assert.deepEqual(more, [], "one write");
       assert.ok(!Object.hasOwn(write!.body as object, "selected_repository_ids"));
       assert.ok(!Object.hasOwn(outs, "selectedRepositoryIds"));
-      assert.equal(stored(fixture, "UNSELECTED")!.value, "v");
+      assert.equal(storedItem(fixture, "UNSELECTED")!.value, "v");
     });
   }
 
@@ -185,7 +181,7 @@ describe("write: an input the engine passes as null counts as absent", () => {
   for (const fixture of scopeFixtures.filter((f) => f.kind === "secret")) {
     it(`${fixture.key}: a value beside \`valueEncrypted: null\` and \`keyId: null\` is sealed and written`, async () => {
       await createVia(fixture.key, { ...fixture.inputs, secretName: "NULL_SEALED", value: "the-value", valueEncrypted: null, keyId: null });
-      assert.equal(stored(fixture, "NULL_SEALED")!.value, "the-value");
+      assert.equal(storedItem(fixture, "NULL_SEALED")!.value, "the-value");
     });
   }
 });

@@ -1,5 +1,7 @@
 import type { Container } from "../../emulator";
 import type { ScopeKey } from "../../provider/types";
+import { sealForGitHub } from "../../provider/values/sealing";
+import { emulator } from "./root-hooks";
 
 /** How a test addresses one scope: the resource's identity inputs and the emulator's container. */
 export interface ScopeFixture {
@@ -31,3 +33,18 @@ export const scopeFixtures: readonly ScopeFixture[] = [
   { key: "actions-environment-variable", kind: "variable", nameProperty: "variableName", inputs: env, container: { app: "actions", owner: "octo-org", repo: "app", environment: "staging/eu" }, recased: { environment: "STAGING/eu" } },
   { key: "actions-organization-variable", kind: "variable", nameProperty: "variableName", inputs: org, container: { app: "actions", org: "octo-org" }, recased: { org: "Octo-Org" } },
 ];
+
+/** What the emulator holds under `name` in the fixture's container: a secret with its value opened. */
+export function storedItem(fixture: ScopeFixture, name: string) {
+  return fixture.kind === "secret" ? emulator().getSecret(fixture.container, name) : emulator().getVariable(fixture.container, name);
+}
+
+/** `plaintext` sealed with the emulator's key for the fixture's container, as a program seals it for `valueEncrypted`. */
+export function sealedFor(fixture: ScopeFixture, plaintext: string | Buffer): string {
+  return sealForGitHub(plaintext.toString(), emulator().publicKey(fixture.container).key);
+}
+
+/** The inputs of a secret named PRESEALED given already sealed, with the container's key id unless told otherwise. */
+export function presealedInputs(fixture: ScopeFixture, valueEncrypted: string, keyId = emulator().publicKey(fixture.container).keyId) {
+  return { ...fixture.inputs, secretName: "PRESEALED", valueEncrypted, keyId };
+}
