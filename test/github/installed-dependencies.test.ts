@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { execFile, execFileSync } from "node:child_process";
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, realpathSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
@@ -16,6 +16,8 @@ import { emulator } from "../support/root-hooks";
 
 const root = path.resolve(__dirname, "..", "..");
 const dist = path.join(root, "dist", "provider");
+// Node reports a module by its real path: under StrykerJS, node_modules is a link out of the sandbox.
+const nodeModules = realpathSync(path.join(root, "node_modules"));
 
 const child = `
 const { registerHooks } = require("node:module");
@@ -39,7 +41,7 @@ const news = { owner: "octo-org", repository: "app", secretName: "FROM_NODE_MODU
 /** The directories of the packages `npm ls` reports for an install of this package: its dependencies and peers, all the way down. */
 function packagesNpmLists(): string[] {
   const parseable = execFileSync("npm", ["ls", "--all", "--parseable", "--omit=dev"], { cwd: root, encoding: "utf8" });
-  return parseable.split("\n").filter((dir) => dir.includes(`${path.sep}node_modules${path.sep}`));
+  return parseable.split("\n").filter((dir) => dir.includes(`${path.sep}node_modules${path.sep}`)).map((dir) => realpathSync(dir));
 }
 
 /** The package directory a file under node_modules belongs to. */
@@ -69,7 +71,7 @@ describe("installed dependencies: the built provider runs what npm installed", f
 
   it("loads the HTTP stack and the cipher from node_modules", () => {
     for (const name of ["@octokit/rest", "@octokit/plugin-retry", "@octokit/plugin-throttling", "bottleneck", "tweetnacl", "tweetnacl-sealedbox-js"]) {
-      const dir = path.join(root, "node_modules", name) + path.sep;
+      const dir = path.join(nodeModules, name) + path.sep;
       assert.ok(files.some((file) => file.startsWith(dir)), `nothing loaded from ${dir}`);
     }
   });
