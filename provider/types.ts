@@ -112,7 +112,8 @@ export interface AppCredentials {
    * from GITHUB_APP_PEM_FILE it is not.
    */
   privateKey: string;
-  source: "github:appAuth" | "GITHUB_APP_*";
+  /** The setting it came from: `github:appAuth`, the plugin's `github-secrets:appAuth`, or `GITHUB_APP_*`. */
+  source: string;
 }
 
 /** The GitHub connection settings, from stack configuration or the environment. */

@@ -17,25 +17,25 @@ const SECRET_SIGNATURE_KEY = "4dabf18193072939515e22adb298388d";
 
 export type AppSettings = { credentials: AppCredentials } | { problem: string };
 
-/** `github:appAuth` as the engine hands it over: an object, or its JSON text. */
-export function appSettingsFromStack(raw: unknown): AppSettings | undefined {
+/** `github:appAuth` (or the plugin's `key`) as the engine hands it over: an object, or its JSON text. */
+export function appSettingsFromStack(raw: unknown, key: AppCredentials["source"] = APP_AUTH_KEY): AppSettings | undefined {
   if (raw === undefined || raw === null || raw === "") return undefined;
   let value = unwrapSecret(raw);
   if (typeof value === "string") {
     try {
       value = JSON.parse(value) as unknown;
     } catch {
-      return { problem: `${APP_AUTH_KEY} must be an object with id, installationId and pemFile (set it with \`pulumi config set --path ${APP_AUTH_KEY}.id …\`)` };
+      return { problem: `${key} must be an object with id, installationId and pemFile (set it with \`pulumi config set --path ${key}.id …\`)` };
     }
   }
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    return { problem: `${APP_AUTH_KEY} must be an object with id, installationId and pemFile` };
+    return { problem: `${key} must be an object with id, installationId and pemFile` };
   }
   const fields = value as Record<string, unknown>;
   return validated(
     { id: text(fields.id), installationId: text(fields.installationId), pemFile: text(fields.pemFile) },
-    { id: `${APP_AUTH_KEY}.id`, installationId: `${APP_AUTH_KEY}.installationId`, pemFile: `${APP_AUTH_KEY}.pemFile` },
-    APP_AUTH_KEY,
+    { id: `${key}.id`, installationId: `${key}.installationId`, pemFile: `${key}.pemFile` },
+    key,
   );
 }
 

@@ -19,7 +19,17 @@ export const DEFAULT_WRITE_INTERVAL_MS = 1000;
 /** How long one request may wait for GitHub's rate limits in all: a primary limit resets within the hour. */
 export const DEFAULT_MAX_RATE_LIMIT_WAIT_SECONDS = 600;
 
-/** The keys `@pulumi/github` reads, so one stack configuration serves both. */
+/** The stack configuration's names for each setting. */
+export interface ConfigKeys {
+  readonly token: string;
+  readonly appAuth: string;
+  readonly baseUrl: string;
+  readonly owner: string;
+  readonly writeIntervalMs: string;
+  readonly maxRateLimitWaitSeconds: string;
+}
+
+/** The dynamic resources read the keys `@pulumi/github` reads, so one stack configuration serves both. */
 export const CONFIG_KEYS = {
   token: "github:token",
   appAuth: APP_AUTH_KEY,
@@ -27,20 +37,21 @@ export const CONFIG_KEYS = {
   owner: "github:owner",
   writeIntervalMs: "githubSecrets:writeIntervalMs",
   maxRateLimitWaitSeconds: "githubSecrets:maxRateLimitWaitSeconds",
-} as const;
+} as const satisfies ConfigKeys;
 
-export function readStackSettings(config: pulumi.dynamic.Config): StackSettings {
+/** What the stack's configuration says under `keys` (the dynamic resources' by default; the plugin has its own). */
+export function readStackSettings(config: Pick<pulumi.dynamic.Config, "get">, keys: ConfigKeys = CONFIG_KEYS): StackSettings {
   const read = (key: string) => {
     const value = config.get(key);
     return value === undefined || value === "" ? undefined : String(value);
   };
   return {
-    token: read(CONFIG_KEYS.token),
-    appSettings: appSettingsFromStack(config.get(CONFIG_KEYS.appAuth)),
-    baseUrl: read(CONFIG_KEYS.baseUrl),
-    owner: read(CONFIG_KEYS.owner),
-    writeIntervalMs: parseWhole(read(CONFIG_KEYS.writeIntervalMs), CONFIG_KEYS.writeIntervalMs, "milliseconds"),
-    maxRateLimitWaitSeconds: parseWhole(read(CONFIG_KEYS.maxRateLimitWaitSeconds), CONFIG_KEYS.maxRateLimitWaitSeconds, "seconds"),
+    token: read(keys.token),
+    appSettings: appSettingsFromStack(config.get(keys.appAuth), keys.appAuth),
+    baseUrl: read(keys.baseUrl),
+    owner: read(keys.owner),
+    writeIntervalMs: parseWhole(read(keys.writeIntervalMs), keys.writeIntervalMs, "milliseconds"),
+    maxRateLimitWaitSeconds: parseWhole(read(keys.maxRateLimitWaitSeconds), keys.maxRateLimitWaitSeconds, "seconds"),
   };
 }
 
@@ -52,9 +63,9 @@ export function readStackSettings(config: pulumi.dynamic.Config): StackSettings 
  * GITHUB_API_URL (set by GitHub Actions for every job), https://api.github.com; https only,
  * but for loopback (see api-root.ts).
  */
-export function resolveConfiguration(stack: StackSettings, env: NodeJS.ProcessEnv): ProviderConfiguration {
+export function resolveConfiguration(stack: StackSettings, env: NodeJS.ProcessEnv, keys: ConfigKeys = CONFIG_KEYS): ProviderConfiguration {
   const fromEnv = (...names: string[]) => names.map((n) => env[n]).find((v) => v !== undefined && v !== "");
-  const baseUrl = apiRoot(stack.baseUrl, fromEnv);
+  const baseUrl = apiRoot(stack.baseUrl, keys.baseUrl, fromEnv);
   const credentials = chooseCredentials(
     stack.appSettings,
     stack.token,
@@ -77,8 +88,8 @@ export function resolveConfiguration(stack: StackSettings, env: NodeJS.ProcessEn
 }
 
 /** The first API root set, checked against the setting that gave it, so that a refusal names that setting. */
-function apiRoot(stackBaseUrl: string | undefined, fromEnv: (name: string) => string | undefined): string {
-  if (stackBaseUrl !== undefined) return checkedApiRoot(stackBaseUrl, CONFIG_KEYS.baseUrl);
+function apiRoot(stackBaseUrl: string | undefined, key: string, fromEnv: (name: string) => string | undefined): string {
+  if (stackBaseUrl !== undefined) return checkedApiRoot(stackBaseUrl, key);
   for (const name of ["GITHUB_BASE_URL", "GITHUB_API_URL"]) {
     const value = fromEnv(name);
     if (value !== undefined) return checkedApiRoot(value, name);

@@ -73,7 +73,7 @@ export async function read(
  * The item from its container's list (one request per container, shared by every read of this
  * deployment), or from its own GET when the list lacks it; undefined when GitHub has none.
  */
-async function remoteItem(operation: Operation): Promise<RemoteItem | undefined> {
+export async function remoteItem(operation: Operation): Promise<RemoteItem | undefined> {
   const { deployment, scope, target } = operation;
   const listed = await listedItem(deployment, scope, target);
   if (listed) return listed;
@@ -85,7 +85,7 @@ async function remoteItem(operation: Operation): Promise<RemoteItem | undefined>
   }
 }
 
-async function listSelection(operation: Operation): Promise<number[]> {
+export async function listSelection(operation: Operation): Promise<number[]> {
   const { target, deployment } = operation;
   const repositories = await deployment.clients.api.paginate<{ id: number }>(
     { method: "GET", url: `${target.itemPath}/repositories`, per_page: 100 } as never,

@@ -1,0 +1,128 @@
+import type { Deployment } from "../deployment/deployment";
+import { check as checkItem } from "../lifecycle/check";
+import { diff as diffItem } from "../lifecycle/diff";
+import { scopeOfArguments, scopes, type Scope } from "../scopes";
+import type { ResolvedInputs, ResolvedOutputs, ResourceClassName } from "../types";
+import { PACKAGE_NAME } from "./schema";
+import { unwrapProperties, wrapProperties, type PropertyMap, type UnwrappedProperties } from "./rpc-values";
+
+/*
+ * The plugin's resource methods: each takes the engine's property maps, finds the scope from
+ * the type token and the properties, and hands plain values to the same lifecycle functions
+ * the dynamic resources use. What comes back is wrapped again: a property that arrived secret
+ * leaves secret, and a secret's value, sealed value and fingerprint always do.
+ */
+
+type ReadPath = typeof import("../lifecycle/read");
+type WritePath = typeof import("../lifecycle/write");
+type ImportPath = typeof import("../lifecycle/import");
+// Loaded by the first read or write, as for the dynamic resources: a preview never loads the HTTP stack.
+const reads = (): ReadPath => require("../lifecycle/read") as ReadPath;
+const writes = (): WritePath => require("../lifecycle/write") as WritePath;
+const imports = (): ImportPath => require("../lifecycle/import") as ImportPath;
+
+const CLASSES = new Set<string>(Object.values(scopes).map((scope) => scope.resourceClass));
+
+/** The class a type token names: `github-secrets:index:RepoSecret` is `RepoSecret`. */
+export function resourceClassOf(type: string): ResourceClassName {
+  const [pkg, module, name] = type.split(":");
+  if (pkg !== PACKAGE_NAME || module !== "index" || name === undefined || !CLASSES.has(name)) {
+    throw new Error(`unknown resource type ${type}: this provider serves ${[...CLASSES].map((c) => `${PACKAGE_NAME}:index:${c}`).join(", ")}`);
+  }
+  return name as ResourceClassName;
+}
+
+/** The type token inside a URN (`urn:pulumi:stack::project::parent$type::name`). */
+export function typeOfUrn(urn: string): string {
+  const qualifiedType = urn.split("::")[2] ?? "";
+  return qualifiedType.slice(qualifiedType.lastIndexOf("$") + 1);
+}
+
+/** Kept secret in every result for a scope of this kind, whatever the program passed. */
+function alwaysSecret(scope: Scope): string[] {
+  return scope.kind === "secret" ? ["value", "valueEncrypted", "valueFingerprint"] : [];
+}
+
+interface Call {
+  scope: Scope;
+  /** Plain properties, without `user`, which only chooses the scope. */
+  plain: PropertyMap;
+  secrets: Set<string>;
+  user: boolean;
+}
+
+function call(type: string, ...maps: (UnwrappedProperties | undefined)[]): Call {
+  const resourceClass = resourceClassOf(type);
+  const given = maps.find((map) => map !== undefined && Object.keys(map.plain).length > 0) ?? maps[0]!;
+  const { user, ...plain } = given.plain;
+  const scope = scopeOfArguments(resourceClass, { ...plain, ...(user === true ? { user } : {}) });
+  return { scope, plain, secrets: new Set([...maps.flatMap((map) => [...(map?.secrets ?? [])]), ...alwaysSecret(scope)]), user: user === true };
+}
+
+/** A result's properties for the engine: `user` put back (it chose the scope), secrets wrapped. */
+function result(c: Call, properties: object): PropertyMap {
+  return wrapProperties({ ...properties, ...(c.user ? { user: true } : {}) }, c.secrets);
+}
+
+export async function check(deployment: Deployment, type: string, olds: PropertyMap | undefined, news: PropertyMap | undefined) {
+  const oldProps = unwrapProperties(olds);
+  const newProps = unwrapProperties(news);
+  const c = call(type, newProps);
+  const checked = await checkItem(deployment, c.scope.key, withoutUser(oldProps.plain), c.plain);
+  const failures = [...(checked.failures ?? [])];
+  // `user` is checked here: the dynamic classes have it checked by TypeScript's types.
+  const user = newProps.plain.user;
+  if (user !== undefined && user !== null && typeof user !== "boolean") failures.push({ property: "user", reason: "`user` must be true or false" });
+  return { inputs: result(c, checked.inputs as object), failures };
+}
+
+export async function diff(deployment: Deployment, type: string, id: string, olds: PropertyMap | undefined, news: PropertyMap | undefined) {
+  const c = call(type, unwrapProperties(news), unwrapProperties(olds));
+  const oldPlain = withoutUser(unwrapProperties(olds).plain);
+  const changedUser = (unwrapProperties(olds).plain.user === true) !== c.user;
+  const compared = await diffItem(deployment, c.scope.key, id, oldPlain as unknown as ResolvedOutputs, c.plain as ResolvedInputs);
+  // `user` chooses the scope: a change of it is another item, so a replacement.
+  const replaces = changedUser ? [...compared.replaces!, "user"] : compared.replaces!;
+  return { ...compared, changes: compared.changes || changedUser, replaces };
+}
+
+export async function create(deployment: Deployment, type: string, inputs: PropertyMap | undefined) {
+  const c = call(type, unwrapProperties(inputs));
+  const created = await writes().create(deployment, c.scope.key, c.plain as ResolvedInputs);
+  return { id: created.id, properties: result(c, created.outs ?? {}) };
+}
+
+export async function update(deployment: Deployment, type: string, id: string, olds: PropertyMap | undefined, news: PropertyMap | undefined) {
+  const oldProps = unwrapProperties(olds);
+  const c = call(type, unwrapProperties(news), oldProps);
+  const updated = await writes().update(deployment, c.scope.key, id, withoutUser(oldProps.plain) as unknown as ResolvedOutputs, c.plain as ResolvedInputs);
+  return result(c, updated.outs ?? {});
+}
+
+export async function remove(deployment: Deployment, type: string, id: string, properties: PropertyMap | undefined) {
+  const c = call(type, unwrapProperties(properties));
+  await writes().delete(deployment, c.scope.key, id, c.plain as unknown as ResolvedOutputs);
+}
+
+/**
+ * Refresh, or import when the engine knows nothing but the id. A refresh keeps the inputs the
+ * program gave; an import gives the engine the item's inputs to record and to write code from.
+ */
+export async function read(deployment: Deployment, type: string, id: string, properties: PropertyMap | undefined, inputs: PropertyMap | undefined) {
+  const props = unwrapProperties(properties);
+  if (Object.keys(props.plain).length === 0) {
+    const imported = await imports().importItem(deployment, resourceClassOf(type), id);
+    if (!imported) return { id: "", properties: {}, inputs: {} };
+    const c = call(type, { plain: { ...imported.inputs }, secrets: new Set() });
+    return { id: imported.id, properties: result(c, imported.props), inputs: result(c, imported.inputs) };
+  }
+  const c = call(type, props);
+  const refreshed = await reads().read(deployment, c.scope.key, id, c.plain as unknown as ResolvedOutputs);
+  if (!refreshed.id) return { id: "", properties: {}, inputs: {} };
+  return { id: refreshed.id, properties: result(c, refreshed.props ?? {}), inputs: inputs ?? {} };
+}
+
+function withoutUser(plain: PropertyMap): PropertyMap {
+  const { user: _user, ...rest } = plain;
+  return rest;
+}
