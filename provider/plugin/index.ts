@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { EngineLog, engineAddress } from "./engine-log";
 import { PluginContext, serve } from "./server";
 
 /*
@@ -22,7 +23,7 @@ function packageVersion(): string {
 }
 
 async function main(): Promise<void> {
-  const { port } = await serve(new PluginContext(packageVersion(), process.env));
+  const { port } = await serve(new PluginContext(packageVersion(), process.env, new EngineLog(engineAddress(process.argv.slice(2)))));
   process.stdout.write(`${port}\n`);
 }
 

@@ -83,7 +83,18 @@ export async function diff(deployment: Deployment, type: string, id: string, old
   const compared = await diffItem(deployment, c.scope.key, id, oldPlain as unknown as ResolvedOutputs, c.plain as ResolvedInputs);
   // `user` chooses the scope: a change of it is another item, so a replacement.
   const replaces = changedUser ? [...compared.replaces!, "user"] : compared.replaces!;
-  return { ...compared, changes: compared.changes || changedUser, replaces };
+  const changes = compared.changes === true || changedUser;
+  return { ...compared, changes, replaces, note: changes ? unrecordedValueNote(c.scope, oldPlain) : undefined };
+}
+
+/**
+ * Why a secret is written although its program did not change: the state holds no trace of
+ * its value, because it was imported (GitHub never returns a secret's value) or a refresh saw it
+ * changed elsewhere. Said in the preview, so that the write is no surprise.
+ */
+function unrecordedValueNote(scope: Scope, olds: PropertyMap): string | undefined {
+  if (scope.kind !== "secret" || ["value", "valueEncrypted", "valueFingerprint"].some((key) => olds[key] !== undefined && olds[key] !== null)) return undefined;
+  return `the state holds no value for this ${scope.title}: it was imported, or a refresh found it changed outside Pulumi, and GitHub never returns a secret's value. This update writes the program's value once.`;
 }
 
 export async function create(deployment: Deployment, type: string, inputs: PropertyMap | undefined) {

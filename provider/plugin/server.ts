@@ -6,6 +6,7 @@ import * as plugproto from "@pulumi/pulumi/proto/plugin_pb";
 import * as provrpc from "@pulumi/pulumi/proto/provider_grpc_pb";
 import * as provproto from "@pulumi/pulumi/proto/provider_pb";
 import { Deployment } from "../deployment/deployment";
+import type { ResourceNotes } from "./engine-log";
 import { checkConfig, configureInputs, pluginConfiguration, renameSettings } from "./plugin-configuration";
 import * as methods from "./resource-methods";
 import type { PropertyMap } from "./rpc-values";
@@ -26,6 +27,7 @@ export class PluginContext {
   constructor(
     readonly version: string,
     private readonly env: NodeJS.ProcessEnv,
+    readonly notes: ResourceNotes = { warn: () => Promise.resolve() },
   ) {}
 
   configure(inputs: PropertyMap): void {
@@ -93,6 +95,7 @@ export function providerService(context: PluginContext): Partial<provrpc.IResour
     check: unary(async (request) => checkResponse(await methods.check(context.deployment, typeOf(request), fromStruct(request.getOlds()), fromStruct(request.getNews())))),
     diff: unary(async (request) => {
       const compared = await methods.diff(context.deployment, typeOf(request), request.getId(), fromStruct(request.getOlds()), fromStruct(request.getNews()));
+      if (compared.note) await context.notes.warn(request.getUrn(), compared.note);
       return diffResponse(compared.changes ?? true, compared.replaces).setDeletebeforereplace(compared.deleteBeforeReplace ?? false);
     }),
     create: unary(async (request) => {
