@@ -31,22 +31,30 @@ function pythonEnvironment(sdkDir: string, workDir: string): string {
   execFileSync("python3", ["-m", "venv", venv], { stdio: "pipe" });
   const pip = (...args: string[]) => execFileSync(path.join(venv, "bin", "python"), ["-m", "pip", "install", "--no-index", "--quiet", ...args], { stdio: "pipe" });
   pip("--find-links", path.join(shared, "wheelhouse"), "pulumi==3.272.0", "setuptools", "wheel");
-  pip("--no-build-isolation", sdkDir);
+  pip("--no-build-isolation", "--find-links", path.join(shared, "wheelhouse"), sdkDir);
   return venv;
 }
 
-/** The Go program's module: the Go SDK as the toolchain warmed it, the generated SDK by a replace. */
+/** The generated SDK's import path, from the schema's `language.go.importBasePath`. */
+const GO_SDK_PATH = "example.com/pulumi-github-secrets/sdk/go/githubsecrets";
+
+/**
+ * The Go program's module: the Go SDK at the version the toolchain warmed, and the generated
+ * SDK through a replace. `gen-sdk` writes no go.mod for the generated package (linking it into a
+ * project, as `pulumi package add` does, writes one), so one is written here.
+ */
 function goModule(projectDir: string, sdkDir: string): void {
   const warm = process.env.PULUMI_GITHUB_SECRETS_GO_SDK_MODULE;
   if (!warm || !existsSync(warm)) throw new Error("PULUMI_GITHUB_SECRETS_GO_SDK_MODULE is not set: run the tests through `npm test` (scripts/bootstrap.sh)");
   const warmMod = readFileSync(path.join(warm, "go.mod"), "utf8");
-  const generatedModule = /^module\s+(\S+)/m.exec(readFileSync(path.join(sdkDir, "go.mod"), "utf8"))?.[1];
-  const sdkModuleDir = generatedModule ? sdkDir : sdkDir;
-  const modulePath = generatedModule ?? "example.com/pulumi-github-secrets/sdk/go/githubsecrets";
   const requires = warmMod.slice(warmMod.indexOf("require"));
+  const goLine = /^go \S+$/m.exec(warmMod)?.[0] ?? "go 1.26.6";
+  const generated = path.join(sdkDir, "githubsecrets");
+  writeFileSync(path.join(generated, "go.mod"), `module ${GO_SDK_PATH}\n\n${goLine}\n\n${requires}`);
+  copyFileSync(path.join(warm, "go.sum"), path.join(generated, "go.sum"));
   writeFileSync(
     path.join(projectDir, "go.mod"),
-    `module github-secrets-go\n\ngo 1.26\n\n${requires}\nrequire ${modulePath} v0.0.0\n\nreplace ${modulePath} => ${sdkModuleDir}\n`,
+    `module github-secrets-go\n\n${goLine}\n\n${requires}\nrequire ${GO_SDK_PATH} v0.0.0\n\nreplace ${GO_SDK_PATH} => ${generated}\n`,
   );
   copyFileSync(path.join(warm, "go.sum"), path.join(projectDir, "go.sum"));
 }
