@@ -90,6 +90,31 @@ describe("end to end: the packed package in a fresh project", function () {
     assert.equal(emulator.listVariables({ app: "actions", owner: "octo-org", repo: "app" }).length, 0);
   });
 
+  it("serves the provider plugin from the installed package's directory, to a Pulumi YAML program", async () => {
+    const pluginDir = path.join(projectDir, "node_modules", "pulumi-github-secrets", "dist", "provider", "plugin");
+    const yamlDir = mkdtempSync(path.join(os.tmpdir(), "github-secrets-user-yaml-"));
+    const yaml = workspaceFor(yamlDir, "github-secrets-e2e-packed-yaml");
+    try {
+      writeFileSync(
+        path.join(yamlDir, "Pulumi.yaml"),
+        "name: packed-plugin\nruntime: yaml\nresources:\n  region:\n    type: github-secrets:index:RepoVariable\n    properties:\n      repository: app\n      variableName: PACKED_PLUGIN\n      value: eu-north-1\n" +
+          `plugins:\n  providers:\n    - name: github-secrets\n      path: ${pluginDir}\n`,
+      );
+      await yaml.workspace.run(["stack", "init", stack]);
+      await yaml.workspace.setConfig("github-secrets:token", emulator.token, { secret: true });
+      await yaml.workspace.setConfig("github-secrets:baseUrl", emulator.url);
+      await yaml.workspace.setConfig("github-secrets:owner", "octo-org");
+      await yaml.workspace.run(["up", "--yes", "--skip-preview"]);
+      assert.equal(emulator.getVariable({ app: "actions", owner: "octo-org", repo: "app" }, "PACKED_PLUGIN")?.value, "eu-north-1");
+      await yaml.workspace.run(["destroy", "--yes", "--skip-preview"]);
+      assert.equal(emulator.getVariable({ app: "actions", owner: "octo-org", repo: "app" }, "PACKED_PLUGIN"), undefined);
+      await assertNoPlaintext(yaml, [emulator.token], "the packed plugin");
+    } finally {
+      removeDir(yaml.stateDir);
+      removeDir(yamlDir);
+    }
+  });
+
   describe("the emulator shipped in the package", () => {
     const EMULATOR_PEERS = ["libsodium-wrappers", "ajv", "ajv-formats"];
     const node = (script: string) => execFileSync(process.execPath, ["-e", script], { cwd: projectDir, encoding: "utf8", stdio: "pipe" });
