@@ -7,6 +7,8 @@
 # Writes a wrapper go.mod requiring REQUIRE... (in this run's WORK_DIR), seeds
 # go.sum with GOSUM_PINS (newline-separated go.sum lines, may be empty), builds
 # PKG into bin/NAME and keeps the resolved go.mod/go.sum in build/NAME/.
+# LDVERSION goes into BUILD_VERSION_VAR, by default the Pulumi SDK's version
+# variable (pulumi-yaml has a variable of its own).
 build_binary() {
   local name="$1" pkg="$2" ldversion="$3" pins="$4" t=$SECONDS dir req line
   shift 4
@@ -32,7 +34,7 @@ build_binary() {
     cd "$dir"
     CGO_ENABLED=0 GOFLAGS=-mod=mod GOWORK=off \
       go build -trimpath -buildvcs=false \
-        -ldflags "-s -w -X ${VERSION_VAR}=v${ldversion}" \
+        -ldflags "-s -w -X ${BUILD_VERSION_VAR:-$VERSION_VAR}=v${ldversion}" \
         -o "${BIN_DIR}/.${name}.tmp.$$" "$pkg"
   ) >&2 || { rm -f -- "${BIN_DIR}/.${name}.tmp.$$"; die "go build of ${name} failed"; }
   mv -f -- "${BIN_DIR}/.${name}.tmp.$$" "${BIN_DIR}/${name}"
