@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sourced by the project's entry points (scripts/test.sh, scripts/example.sh). On any machine
-# with bash, Go and npm it puts Node 22 and the real Pulumi CLI on PATH, installs the npm
-# dependencies and builds the package. Slow things are cached outside the repository in
+# with bash, Go, npm and python3 it puts Node 22, the real Pulumi CLI and its Python, Go and
+# YAML language hosts on PATH, installs the npm dependencies and builds the package. Slow
+# things are cached outside the repository in
 # ${PULUMI_GITHUB_SECRETS_CACHE:-~/.cache/pulumi-github-secrets}; a second run takes seconds.
 set -euo pipefail
 
@@ -31,6 +32,19 @@ step "Pulumi CLI"
 pulumi_bin=$(scripts/toolchain/ensure-pulumi.sh "$repo_root" | tail -n 1)
 export PATH="$pulumi_bin:$PATH"
 pulumi version >&2
+
+step "Pulumi language hosts and SDKs (Python, Go, YAML)"
+# Three KEY=VALUE lines: the hosts' directory, the Python SDK's virtualenv, the Go SDK's module
+# (see the header of ensure-language-hosts.sh). Tests read the variables.
+hosts_out=$(scripts/toolchain/ensure-language-hosts.sh | tail -n 3)
+while IFS='=' read -r name value; do
+  case "$name" in
+    PULUMI_GITHUB_SECRETS_LANGUAGE_HOSTS | PULUMI_GITHUB_SECRETS_PYTHON_VENV | PULUMI_GITHUB_SECRETS_GO_SDK_MODULE)
+      export "$name=$value" ;;
+    *) printf 'unexpected output of ensure-language-hosts.sh: %s\n' "$name" >&2; exit 1 ;;
+  esac
+done <<<"$hosts_out"
+export PATH="$PULUMI_GITHUB_SECRETS_LANGUAGE_HOSTS:$PATH"
 
 export PULUMI_SKIP_UPDATE_CHECK=true
 export PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION=true
