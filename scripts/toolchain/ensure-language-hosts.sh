@@ -51,9 +51,9 @@
 # Needs: bash, go >= 1.26.6, python3 (>= 3.9, with venv), the Go proxy and
 # PyPI. Concurrent runs are serialised with flock; without it files land by
 # atomic renames, the stamp last.
-# After ensure-pulumi.sh (its Go caches warm), 2 busy cores: ~320 s, of which
-# ~220 s compile the Go SDK and ~20 s make the virtualenv; with warm Go
-# caches ~30 s; cached ~0.4 s. Figures: docs/measurements.md.
+# Cold (empty Go caches, 2 busy cores): ~490 s, ~1.2 GB of modules; after
+# ensure-pulumi.sh (Go caches warm with the CLI): ~320 s, most of it compiling
+# the Go SDK; warm Go caches: ~30 s; cached: ~0.4 s. docs/measurements.md.
 #
 # Environment:
 #   PULUMI_GITHUB_SECRETS_CACHE    cache root (default ~/.cache/pulumi-github-secrets)
