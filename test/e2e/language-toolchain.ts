@@ -19,12 +19,17 @@ export function pythonVirtualenv(): string {
   return toolchainPath("PULUMI_GITHUB_SECRETS_PYTHON_VENV");
 }
 
+/** The cached Go SDK warm-up module's directory (go.mod, go.sum, main.go). */
+export function goSdkModuleDir(): string {
+  return toolchainPath("PULUMI_GITHUB_SECRETS_GO_SDK_MODULE");
+}
+
 /**
  * Gives `projectDir` the go.mod and go.sum of the cached Go SDK warm-up module: they require
  * the pinned github.com/pulumi/pulumi/sdk/v3, and with them a program importing go/pulumi and
  * go/pulumi/config builds from Go's warm caches, offline. Add the program's own main.go.
  */
 export function useGoSdkModule(projectDir: string): void {
-  const moduleDir = toolchainPath("PULUMI_GITHUB_SECRETS_GO_SDK_MODULE");
+  const moduleDir = goSdkModuleDir();
   for (const file of ["go.mod", "go.sum"]) copyFileSync(path.join(moduleDir, file), path.join(projectDir, file));
 }

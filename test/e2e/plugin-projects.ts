@@ -1,7 +1,8 @@
 import { execFileSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { goSdkModuleDir, pythonVirtualenv } from "./language-toolchain";
 import { repositoryRoot } from "./support";
 
 /*
@@ -25,8 +26,7 @@ function generateSdk(language: "python" | "go", outDir: string, env: NodeJS.Proc
 
 /** A fresh virtualenv with the Python SDK and this package's generated SDK, installed from local files only. */
 function pythonEnvironment(sdkDir: string, workDir: string): string {
-  const shared = process.env.PULUMI_GITHUB_SECRETS_PYTHON_VENV;
-  if (!shared || !existsSync(shared)) throw new Error("PULUMI_GITHUB_SECRETS_PYTHON_VENV is not set: run the tests through `npm test` (scripts/bootstrap.sh)");
+  const shared = pythonVirtualenv();
   const venv = path.join(workDir, "venv");
   execFileSync("python3", ["-m", "venv", venv], { stdio: "pipe" });
   const pip = (...args: string[]) => execFileSync(path.join(venv, "bin", "python"), ["-m", "pip", "install", "--no-index", "--quiet", ...args], { stdio: "pipe" });
@@ -44,8 +44,7 @@ const GO_SDK_PATH = "example.com/pulumi-github-secrets/sdk/go/githubsecrets";
  * project, as `pulumi package add` does, writes one), so one is written here.
  */
 function goModule(projectDir: string, sdkDir: string): void {
-  const warm = process.env.PULUMI_GITHUB_SECRETS_GO_SDK_MODULE;
-  if (!warm || !existsSync(warm)) throw new Error("PULUMI_GITHUB_SECRETS_GO_SDK_MODULE is not set: run the tests through `npm test` (scripts/bootstrap.sh)");
+  const warm = goSdkModuleDir();
   const warmMod = readFileSync(path.join(warm, "go.mod"), "utf8");
   const requires = warmMod.slice(warmMod.indexOf("require"));
   const goLine = /^go \S+$/m.exec(warmMod)?.[0] ?? "go 1.26.6";
