@@ -6,7 +6,8 @@
  * floor back to back, alternating which goes first, for R rounds of K pairs of every phase
  * (schedule.ts). The table gives medians and their ratio, the requests GitHub would have seen,
  * and the provider process's peak memory. Not a test: the machine is shared and timings are
- * noisy, which is why only same-run ratios are reported.
+ * noisy, which is why only same-run ratios are reported. The provider plugin ("plugin") runs the
+ * same secrets from a Pulumi YAML program in the same rounds, against the same floor.
  *
  * Each shape (N secrets over so many repositories) is a run of its own. By default two: the
  * repositories full (100 secrets each, GitHub's limit) and three times as many repositories,
@@ -21,8 +22,8 @@ import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { startEmulator, type GitHubEmulator } from "../../emulator";
-import { makeProject, repositoryOf, STACK, type Project, type Shape } from "./project";
-import { markdownTable, PHASES, roundsTable, targetsTable, type Phase, type Results, type Sample, type Variant } from "./report";
+import { makeProject, repositoryOf, repositoryPrefix, STACK, type Project, type Shape } from "./project";
+import { markdownTable, PHASES, pluginTable, roundsTable, targetsTable, type Phase, type Results, type Sample, type Variant } from "./report";
 import { roundSchedule } from "./schedule";
 
 const repositoryRoot = path.resolve(__dirname, "..", "..");
@@ -97,15 +98,15 @@ async function runPhase(project: Project, phase: Phase, emulator: GitHubEmulator
 }
 
 /** What GitHub holds after a phase of ours must be what the program declared. */
-function verify(emulator: GitHubEmulator, phase: Phase, shape: Shape, version: string): void {
+function verify(emulator: GitHubEmulator, phase: Phase, shape: Shape, version: string, variant: Variant): void {
   const { count, repositories } = shape;
   let held = 0;
-  for (let r = 0; r < repositories; r++) held += emulator.listSecrets({ app: "actions", owner: "octo-org", repo: `bench-${r}` }).length;
+  for (let r = 0; r < repositories; r++) held += emulator.listSecrets({ app: "actions", owner: "octo-org", repo: `${repositoryPrefix(variant)}${r}` }).length;
   const expected = phase === "destroy" ? 0 : count;
-  if (held !== expected) throw new Error(`after ${phase}: ${held} secrets on the emulator, expected ${expected}`);
+  if (held !== expected) throw new Error(`after ${phase} (${variant}): ${held} secrets on the emulator, expected ${expected}`);
   if (phase !== "destroy") {
-    const last = emulator.getSecret({ app: "actions", owner: "octo-org", repo: repositoryOf(shape, count - 1) }, `BENCH_SECRET_${count - 1}`);
-    if (last?.value !== `value-${version}-${count - 1}`) throw new Error(`after ${phase}: the last secret does not hold version ${version}`);
+    const last = emulator.getSecret({ app: "actions", owner: "octo-org", repo: repositoryOf(shape, count - 1, variant) }, `BENCH_SECRET_${count - 1}`);
+    if (last?.value !== `value-${version}-${count - 1}`) throw new Error(`after ${phase} (${variant}): the last secret does not hold version ${version}`);
   }
 }
 
@@ -125,14 +126,12 @@ function environmentReport(options: Options): string {
 /** One shape's run: its own emulator and pair of projects, every phase for every round. */
 async function runShape(shape: Shape, options: Options): Promise<Results> {
   const emulator = await startEmulator({ port: 0 });
-  for (let r = 0; r < shape.repositories; r++) emulator.addRepository("octo-org", `bench-${r}`);
-  const projects = {
-    ours: await makeProject("ours", emulator, shape, options.calibrate),
-    floor: await makeProject("floor", emulator, shape, options.calibrate),
-  };
-  const results = Object.fromEntries(
-    (["ours", "floor"] as const).map((v) => [v, Object.fromEntries(PHASES.map((p) => [p, [] as Sample[]]))]),
-  ) as Results;
+  const variants: Variant[] = options.calibrate ? ["ours", "floor"] : ["ours", "floor", "plugin"];
+  // The floor writes nothing; ours and the plugin each fill repositories of their own.
+  for (let r = 0; r < shape.repositories; r++) for (const prefix of new Set(variants.map(repositoryPrefix))) emulator.addRepository("octo-org", `${prefix}${r}`);
+  const projects: Partial<Record<Variant, Project>> = {};
+  for (const variant of variants) projects[variant] = await makeProject(variant, emulator, shape, options.calibrate);
+  const results = Object.fromEntries(variants.map((v) => [v, Object.fromEntries(PHASES.map((p) => [p, [] as Sample[]]))])) as Results;
   try {
     // Untimed, one preview each: whichever command ran first on this machine paid for reading
     // the CLI, the language host, Node and the SDK from disk, and round 1 always ran ours first.
@@ -143,16 +142,17 @@ async function runShape(shape: Shape, options: Options): Promise<Results> {
     for (let round = 0; round < options.rounds; round++) {
       let version = "";
       for (const { phase, pair } of roundSchedule(options.repeats)) {
-        // Which side goes first alternates from round to round and from pair to pair.
-        const order: Variant[] = (round + pair) % 2 === 0 ? ["ours", "floor"] : ["floor", "ours"];
+        // Which side goes first rotates from round to round and from pair to pair.
+        const shift = (round + pair) % variants.length;
+        const order = [...variants.slice(shift), ...variants.slice(0, shift)];
         if (phase === "create" || phase === "change all") {
           version = `r${round}${phase === "create" ? "a" : "b"}${pair}`;
           for (const project of Object.values(projects)) await project.workspace.setConfig("version", version);
         }
         for (const variant of order) {
-          const sample = await runPhase(projects[variant], phase, emulator, round);
-          results[variant][phase].push(sample);
-          if (variant === "ours" && !options.calibrate) verify(emulator, phase, shape, version);
+          const sample = await runPhase(projects[variant]!, phase, emulator, round);
+          results[variant]![phase].push(sample);
+          if (variant !== "floor" && !options.calibrate) verify(emulator, phase, shape, version, variant);
           process.stderr.write(`${shape.repositories} repositories, round ${round + 1} ${phase.padEnd(12)} ${variant.padEnd(5)} ${sample.seconds.toFixed(2)} s\n`);
         }
       }
@@ -173,7 +173,8 @@ async function main(): Promise<void> {
     sections.push(
       `### ${shape.count} secrets over ${repositories} ${repositories === 1 ? "repository" : "repositories"}\n\n${markdownTable(results, shape.count)}\n\n` +
         `Ratio per round:\n\n${roundsTable(results)}\n\n` +
-        `Against the targets (set for N = 100), judged by the paired ratio, the median of the pairs' own ratios:\n\n${targetsTable(results)}`,
+        `Against the targets (set for N = 100), judged by the paired ratio, the median of the pairs' own ratios:\n\n${targetsTable(results)}` +
+        (results.plugin ? `\n\nThe provider plugin, from a Pulumi YAML program:\n\n${pluginTable(results, shape.count)}` : ""),
     );
   }
   process.stdout.write(`${sections.join("\n\n")}\n`);

@@ -13,7 +13,11 @@ export class ProviderMemorySampler {
   private timer: NodeJS.Timeout | undefined;
   private readonly peaks = new Map<number, number>();
 
-  constructor(private readonly pulumiHome: string) {}
+  /** `marker`: what the host's command line holds; the plugin's is its directory. */
+  constructor(
+    private readonly pulumiHome: string,
+    private readonly marker = "dynamic-provider",
+  ) {}
 
   start(): void {
     this.peaks.clear();
@@ -34,7 +38,7 @@ export class ProviderMemorySampler {
       const pid = Number(entry);
       try {
         const cmdline = readFileSync(`/proc/${pid}/cmdline`, "latin1");
-        if (!cmdline.includes("dynamic-provider")) continue;
+        if (!cmdline.includes(this.marker)) continue;
         const environ = readFileSync(`/proc/${pid}/environ`, "latin1").split("\0");
         if (!environ.includes(`PULUMI_HOME=${this.pulumiHome}`)) continue;
         const hwm = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, "latin1"));

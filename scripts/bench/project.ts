@@ -24,9 +24,40 @@ export interface Project {
   memory: ProviderMemorySampler;
 }
 
-/** The repository of the program's `index`-th secret (scripts/bench/program/index.js spreads them alike). */
-export function repositoryOf(shape: Shape, index: number): string {
-  return `bench-${Math.floor((index * shape.repositories) / shape.count)}`;
+/** The repository of the program's `index`-th secret (scripts/bench/program/index.js spreads them alike); the plugin's own. */
+export function repositoryOf(shape: Shape, index: number, variant: Variant = "ours"): string {
+  return `${repositoryPrefix(variant)}${Math.floor((index * shape.repositories) / shape.count)}`;
+}
+
+/** The plugin's secrets go to repositories of their own: GitHub holds at most 100 per repository. */
+export function repositoryPrefix(variant: Variant): string {
+  return variant === "plugin" ? "bench-plugin-" : "bench-";
+}
+
+/**
+ * The plugin's program: the same secrets as scripts/bench/program, written out in Pulumi YAML
+ * (which has no loops), each value a secret that changes with `version`.
+ */
+function pluginProgram(shape: Shape): string {
+  const resources = Array.from(
+    { length: shape.count },
+    (_, i) =>
+      `  secret-${i}:\n    type: github-secrets:index:RepoSecret\n    properties:\n      owner: octo-org\n      repository: ${repositoryOf(shape, i, "plugin")}\n` +
+      `      secretName: BENCH_SECRET_${i}\n      value:\n        fn::secret: value-\${version}-${i}\n`,
+  );
+  const pluginDir = path.join(repositoryRoot, "dist", "provider", "plugin");
+  return `name: github-secrets-bench-plugin\nruntime: yaml\nconfig:\n  version:\n    type: string\nresources:\n${resources.join("")}plugins:\n  providers:\n    - name: github-secrets\n      path: ${pluginDir}\n`;
+}
+
+async function makePluginProject(emulator: GitHubEmulator, shape: Shape): Promise<Project> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "github-secrets-bench-plugin-"));
+  writeFileSync(path.join(dir, "Pulumi.yaml"), pluginProgram(shape));
+  const workspace = new PulumiWorkspace({ projectDir: dir, stateDir: path.join(dir, ".state"), passphrase: "bench" });
+  await workspace.run(["stack", "init", STACK]);
+  await workspace.setConfig("github-secrets:token", emulator.token, { secret: true });
+  await workspace.setConfig("github-secrets:baseUrl", emulator.url);
+  await workspace.setConfig("github-secrets:writeIntervalMs", "0");
+  return { variant: "plugin", dir, workspace, memory: new ProviderMemorySampler(workspace.homeDir, path.join("dist", "provider", "plugin")) };
 }
 
 /**
@@ -37,6 +68,7 @@ export function repositoryOf(shape: Shape, index: number): string {
  * repository's node_modules.
  */
 export async function makeProject(variant: Variant, emulator: GitHubEmulator, shape: Shape, calibrate: boolean): Promise<Project> {
+  if (variant === "plugin") return makePluginProject(emulator, shape);
   const dir = mkdtempSync(path.join(os.tmpdir(), `github-secrets-bench-${variant}-`));
   const modules = path.join(dir, "node_modules");
   mkdirSync(modules);

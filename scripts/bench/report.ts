@@ -2,7 +2,8 @@
 
 export const PHASES = ["create", "preview", "no-change up", "refresh", "change all", "destroy"] as const;
 export type Phase = (typeof PHASES)[number];
-export type Variant = "ours" | "floor";
+/** The dynamic resources ("ours"), the no-op floor, and the provider plugin from a Pulumi YAML program. */
+export type Variant = "ours" | "floor" | "plugin";
 
 export interface Sample {
   /** The round it ran in, from 0; a repeated phase has several samples a round. */
@@ -14,7 +15,7 @@ export interface Sample {
   requests: Record<string, number>;
 }
 
-export type Results = Record<Variant, Record<Phase, Sample[]>>;
+export type Results = Record<"ours" | "floor", Record<Phase, Sample[]>> & { plugin?: Record<Phase, Sample[]> };
 
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -58,9 +59,36 @@ export function markdownTable(results: Results, count: number): string {
  * whose speed drifts during the run (caches warming, a neighbour's load) skews. The n-th sample
  * of ours and the n-th of the floor are a pair: the bench records both sides of each.
  */
-export function pairedRatio(results: Results, phase: Phase): number {
-  return median(results.ours[phase].map((s, i) => s.seconds / results.floor[phase][i]!.seconds));
+export function pairedRatio(results: Results, phase: Phase, side: "ours" | "plugin" = "ours", base: "ours" | "floor" = "floor"): number {
+  const samples = results[side]![phase];
+  return median(samples.map((s, i) => s.seconds / results[base][phase][i]!.seconds));
 }
+
+/**
+ * The plugin's path beside the floor and the dynamic resources: the same phases, each run in
+ * the same pairs (triples) as the other two. It must be no slower than the dynamic resources;
+ * judged by the paired ratio to them, within the bench's resolution (the calibration's spread of
+ * paired ratios, 0.98–1.04).
+ */
+export function pluginTable(results: Results, count: number): string {
+  const plugin = results.plugin;
+  if (!plugin) return "";
+  const lines = [
+    "| phase | plugin (s) | plugin / floor, paired | plugin / ours, paired | requests (plugin) | peak RSS plugin | no slower than ours |",
+    "| --- | ---: | ---: | ---: | --- | ---: | --- |",
+  ];
+  for (const phase of PHASES) {
+    const toOurs = pairedRatio(results, phase, "plugin", "ours");
+    lines.push(
+      `| ${phase} | ${median(plugin[phase].map((s) => s.seconds)).toFixed(2)} | ${pairedRatio(results, phase, "plugin").toFixed(2)}× | ${toOurs.toFixed(2)}× | ` +
+        `${requestsCell(plugin[phase], count)} | ${mb(median(plugin[phase].map((s) => s.peakRss)))} | ${toOurs <= PLUGIN_RESOLUTION ? "yes" : "no"} |`,
+    );
+  }
+  return lines.join("\n");
+}
+
+/** The widest paired ratio of the floor against itself in the calibration: below it, two paths cannot be told apart. */
+export const PLUGIN_RESOLUTION = 1.04;
 
 /** issue #8's targets at N = 100: the ratio to the floor, at most. */
 export const TARGETS: Record<Phase, number> = {

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { pairedRatio, PHASES, roundsTable, targetsTable, type Results, type Sample } from "../../scripts/bench/report";
+import { pairedRatio, PHASES, pluginTable, roundsTable, targetsTable, type Results, type Sample } from "../../scripts/bench/report";
 
 /*
  * The benchmark's statistics (scripts/bench/report.ts): the paired ratio compares ours and the
@@ -45,5 +45,16 @@ describe("benchmark report: ratios paired round by round decide the targets", ()
     assert.equal(pairedRatio(run, "refresh").toFixed(2), "1.05");
     assert.match(roundsTable(run), /\| refresh \| 1\.00× 1\.10× 0\.90× \| 1\.20× 1\.00× 1\.30× \|/);
     assert.match(roundsTable(run), /^\| phase \| round 1 \| round 2 \|$/m);
+  });
+
+  it("judges the plugin against ours pair by pair, calling it no slower only within the bench's resolution", () => {
+    const run = results([1.0, 1.0, 1.0], [1.0, 1.0, 1.0]);
+    const sample = (seconds: number, i: number): Sample => ({ round: i, seconds, peakRss: 0, requests: {} });
+    const plugin = (times: number[]) => Object.fromEntries(PHASES.map((p) => [p, times.map(sample)])) as Results["ours"];
+    // paired to ours: 1.03, 1.2, 0.9 → 1.03 (within 1.04)
+    assert.match(pluginTable({ ...run, plugin: plugin([1.03, 1.2, 0.9]) }, 100), /\| create \| 1\.03 \| 1\.03× \| 1\.03× \| 0 \| 0 MB \| yes \|/);
+    // paired to ours: 1.05 each → over 1.04
+    assert.match(pluginTable({ ...run, plugin: plugin([1.05, 1.05, 1.05]) }, 100), /\| destroy \| 1\.05 \| 1\.05× \| 1\.05× \| 0 \| 0 MB \| no \|/);
+    assert.equal(pluginTable(run, 100), "", "no plugin run, no table");
   });
 });
