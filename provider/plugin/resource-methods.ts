@@ -77,14 +77,14 @@ export async function check(deployment: Deployment, type: string, olds: Property
 }
 
 export async function diff(deployment: Deployment, type: string, id: string, olds: PropertyMap | undefined, news: PropertyMap | undefined) {
-  const c = call(type, unwrapProperties(news), unwrapProperties(olds));
-  const oldPlain = withoutUser(unwrapProperties(olds).plain);
-  const changedUser = (unwrapProperties(olds).plain.user === true) !== c.user;
-  const compared = await diffItem(deployment, c.scope.key, id, oldPlain as unknown as ResolvedOutputs, c.plain as ResolvedInputs);
+  const oldProps = unwrapProperties(olds).plain;
+  const c = call(type, unwrapProperties(news));
+  const compared = await diffItem(deployment, c.scope.key, id, withoutUser(oldProps) as unknown as ResolvedOutputs, c.plain as ResolvedInputs);
   // `user` chooses the scope: a change of it is another item, so a replacement.
-  const replaces = changedUser ? [...compared.replaces!, "user"] : compared.replaces!;
-  const changes = compared.changes === true || changedUser;
-  return { ...compared, changes, replaces, note: changes ? unrecordedValueNote(c.scope, oldPlain) : undefined };
+  const userChanged = (oldProps.user === true) !== c.user;
+  const replaces = [...(compared.replaces ?? []), ...(userChanged ? ["user"] : [])];
+  const changes = compared.changes === true || userChanged;
+  return { changes, replaces, deleteBeforeReplace: compared.deleteBeforeReplace ?? false, note: changes ? unrecordedValueNote(c.scope, oldProps) : undefined };
 }
 
 /**

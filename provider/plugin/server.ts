@@ -96,7 +96,7 @@ export function providerService(context: PluginContext): Partial<provrpc.IResour
     diff: unary(async (request) => {
       const compared = await methods.diff(context.deployment, typeOf(request), request.getId(), fromStruct(request.getOlds()), fromStruct(request.getNews()));
       if (compared.note) await context.notes.warn(request.getUrn(), compared.note);
-      return diffResponse(compared.changes ?? true, compared.replaces).setDeletebeforereplace(compared.deleteBeforeReplace ?? false);
+      return diffResponse(compared.changes, compared.replaces).setDeletebeforereplace(compared.deleteBeforeReplace);
     }),
     create: unary(async (request) => {
       const created = await methods.create(context.deployment, typeOf(request), fromStruct(request.getProperties()));

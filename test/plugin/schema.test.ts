@@ -1,0 +1,69 @@
+import assert from "node:assert/strict";
+import { packageSchema, resourceToken } from "../../provider/plugin/schema";
+import { scopes } from "../../provider/scopes";
+
+/*
+ * The schema every SDK is generated from: one resource per class, the inputs of the scopes the
+ * class serves, a description for every property, and secrets marked so that every language
+ * keeps them secret.
+ */
+
+interface Property {
+  description?: string;
+  secret?: boolean;
+  type?: string;
+  $ref?: string;
+}
+interface Resource {
+  description: string;
+  inputProperties: Record<string, Property>;
+  requiredInputs: string[];
+  properties: Record<string, Property>;
+}
+
+const schema = JSON.parse(packageSchema("1.2.3")) as { name: string; version: string; resources: Record<string, Resource>; config: { variables: Record<string, Property> }; types: Record<string, { properties: Record<string, Property> }> };
+const classes = [...new Set(Object.values(scopes).map((scope) => scope.resourceClass))];
+
+describe("the plugin's schema", () => {
+  it("has one resource per class under github-secrets:index, and the package's version", () => {
+    assert.equal(schema.name, "github-secrets");
+    assert.equal(schema.version, "1.2.3");
+    assert.deepEqual(Object.keys(schema.resources).sort(), classes.map(resourceToken).sort());
+  });
+
+  it("describes every property, input and output, of every resource, type and setting", () => {
+    for (const [token, resource] of Object.entries(schema.resources)) {
+      assert.ok(resource.description.length > 20, token);
+      for (const [name, property] of [...Object.entries(resource.inputProperties), ...Object.entries(resource.properties)]) {
+        assert.ok((property.description ?? "").length > 10, `${token}.${name}`);
+      }
+    }
+    for (const [name, type] of Object.entries(schema.types)) for (const [key, property] of Object.entries(type.properties)) assert.ok(property.description, `${name}.${key}`);
+    for (const [name, variable] of Object.entries(schema.config.variables)) assert.ok(variable.description, name);
+  });
+
+  it("marks a secret's value, sealed value and fingerprint secret, and the token; a variable's value is as the program passes it", () => {
+    for (const resourceClass of classes) {
+      const resource = schema.resources[resourceToken(resourceClass)]!;
+      const kind = Object.values(scopes).find((scope) => scope.resourceClass === resourceClass)!.kind;
+      if (kind === "secret") {
+        for (const name of ["value", "valueEncrypted"]) assert.equal(resource.inputProperties[name]?.secret, true, `${resourceClass}.${name}`);
+        for (const name of ["value", "valueEncrypted", "valueFingerprint"]) assert.equal(resource.properties[name]?.secret, true, `${resourceClass}.${name} output`);
+      } else {
+        assert.equal(resource.inputProperties.value?.secret, undefined, resourceClass);
+        assert.ok(resource.requiredInputs.includes("value"));
+      }
+    }
+    assert.equal(schema.config.variables.token?.secret, true);
+    assert.equal(schema.types["github-secrets:index:AppAuth"]?.properties.pemFile?.secret, true);
+  });
+
+  it("gives each class the inputs of the scopes it serves, and only those", () => {
+    const inputs = (resourceClass: (typeof classes)[number]) => Object.keys(schema.resources[resourceToken(resourceClass)]!.inputProperties).sort();
+    assert.deepEqual(inputs("RepoVariable"), ["onDrift", "owner", "repository", "value", "variableName"]);
+    assert.deepEqual(inputs("OrgSecret"), ["keyId", "onDrift", "org", "secretName", "selectedRepositories", "value", "valueEncrypted", "valueFrom", "visibility"]);
+    assert.deepEqual(inputs("CodespacesSecret"), ["keyId", "onDrift", "org", "owner", "repository", "secretName", "selectedRepositories", "user", "value", "valueEncrypted", "valueFrom", "visibility"]);
+    assert.deepEqual(schema.resources[resourceToken("EnvironmentSecret")]!.requiredInputs, ["repository", "environment", "secretName"]);
+    assert.deepEqual(schema.resources[resourceToken("CodespacesSecret")]!.requiredInputs, ["secretName"]);
+  });
+});
