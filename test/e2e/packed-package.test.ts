@@ -90,7 +90,7 @@ describe("end to end: the packed package in a fresh project", function () {
     assert.equal(emulator.listVariables({ app: "actions", owner: "octo-org", repo: "app" }).length, 0);
   });
 
-  it("serves the provider plugin from the installed package's directory, to a Pulumi YAML program", async () => {
+  it("serves the provider plugin from the installed package's directory, to a Pulumi YAML program, the token encrypted in state", async () => {
     const pluginDir = path.join(projectDir, "node_modules", "pulumi-github-secrets", "dist", "provider", "plugin");
     const yamlDir = mkdtempSync(path.join(os.tmpdir(), "github-secrets-user-yaml-"));
     const yaml = workspaceFor(yamlDir, "github-secrets-e2e-packed-yaml");
@@ -101,7 +101,8 @@ describe("end to end: the packed package in a fresh project", function () {
           `plugins:\n  providers:\n    - name: github-secrets\n      path: ${pluginDir}\n`,
       );
       await yaml.workspace.run(["stack", "init", stack]);
-      await yaml.workspace.setConfig("github-secrets:token", emulator.token, { secret: true });
+      // Set without --secret on purpose: the plugin keeps the token a secret in the state anyway.
+      await yaml.workspace.setConfig("github-secrets:token", emulator.token);
       await yaml.workspace.setConfig("github-secrets:baseUrl", emulator.url);
       await yaml.workspace.setConfig("github-secrets:owner", "octo-org");
       await yaml.workspace.run(["up", "--yes", "--skip-preview"]);
