@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import os from "node:os";
 import path from "node:path";
 import { startEmulator, type GitHubEmulator } from "../../emulator";
-import { assertNoPlaintext, configureForEmulator, packRepository, removeDir, repositoryRoot, requirePulumiCli, resourcesOf, setUpUserProject, workspaceFor, tearDownStack } from "./support";
+import { assertNoPlaintext, configureForEmulator, configurePluginForEmulator, packRepository, removeDir, repositoryRoot, requirePulumiCli, resourcesOf, setUpUserProject, workspaceFor, tearDownStack } from "./support";
 
 /*
  * The package the way users get it: `npm pack`, the tarball installed into a new Pulumi
@@ -102,9 +102,7 @@ describe("end to end: the packed package in a fresh project", function () {
       );
       await yaml.workspace.run(["stack", "init", stack]);
       // Set without --secret on purpose: the plugin keeps the token a secret in the state anyway.
-      await yaml.workspace.setConfig("github-secrets:token", emulator.token);
-      await yaml.workspace.setConfig("github-secrets:baseUrl", emulator.url);
-      await yaml.workspace.setConfig("github-secrets:owner", "octo-org");
+      await configurePluginForEmulator(yaml.workspace, emulator, { tokenAsSecret: false });
       await yaml.workspace.run(["up", "--yes", "--skip-preview"]);
       assert.equal(emulator.getVariable({ app: "actions", owner: "octo-org", repo: "app" }, "PACKED_PLUGIN")?.value, "eu-north-1");
       const state = await yaml.workspace.exportState();

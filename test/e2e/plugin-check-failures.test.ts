@@ -6,7 +6,7 @@ import path from "node:path";
 import { startEmulator, type GitHubEmulator } from "../../emulator";
 import { MAX_VALUE_BYTES } from "../../provider/lifecycle/input-rules";
 import { pluginDir } from "./plugin-projects";
-import { assertNoPlaintext, removeDir, requirePulumiCli, workspaceFor } from "./support";
+import { assertNoPlaintext, configurePluginForEmulator, removeDir, requirePulumiCli, workspaceFor } from "./support";
 
 /*
  * The engine prints a failed check with the whole input of the property it names, even a
@@ -81,9 +81,7 @@ describe("the provider plugin's failed checks", function () {
       const context = workspaceFor(projectDir, `github-secrets-plugin-check-${failure.name}`);
       try {
         await context.workspace.selectOrInitStack("checks");
-        await context.workspace.setConfig("github-secrets:token", github.token, { secret: true });
-        await context.workspace.setConfig("github-secrets:baseUrl", github.url);
-        await context.workspace.setConfig("github-secrets:owner", "octo-org");
+        await configurePluginForEmulator(context.workspace, github);
         github.clearRequests();
         const preview = await context.workspace.run(["preview"], { allowFailure: true });
         const output = (preview.stdout + preview.stderr).replace(/\s+/g, " ");

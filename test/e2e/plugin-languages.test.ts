@@ -5,7 +5,7 @@ import path from "node:path";
 import { startEmulator, type Container, type GitHubEmulator } from "../../emulator";
 import { PulumiWorkspace } from "../../scripts/lib/pulumi-cli";
 import { preparePluginProject, type PluginLanguage } from "./plugin-projects";
-import { assertNoPlaintext, removeDir, requirePulumiCli, workspaceFor } from "./support";
+import { assertNoPlaintext, configurePluginForEmulator, removeDir, requirePulumiCli, workspaceFor } from "./support";
 
 /*
  * The provider plugin through the real CLI, once per language, each on its real language host:
@@ -22,6 +22,8 @@ const REPO: Container = { app: "actions", owner: "octo-org", repo: "app" };
 const PRODUCTION: Container = { app: "actions", owner: "octo-org", repo: "app", environment: "production" };
 const ORG: Container = { app: "actions", org: "octo-org" };
 const STACK = "plugin-e2e";
+/** The writes the emulator answered since its log was last cleared, as `METHOD path`. */
+const writesTo = (github: GitHubEmulator) => github.findRequests().filter((r) => r.method !== "GET").map((r) => `${r.method} ${r.path}`);
 const fresh = (label: string) => `${label}-${randomBytes(9).toString("base64url")}`;
 
 /** `stack export --show-secrets` without the provider's own inputs and outputs, which are where Pulumi keeps every provider's configuration. */
@@ -50,10 +52,7 @@ for (const language of ["yaml", "python", "go"] as const satisfies readonly Plug
       context = workspaceFor(projectDir, `github-secrets-plugin-${language}`);
       Object.assign(context.workspace.options, { env: { DEPLOY_KEY: sourced } });
       await context.workspace.selectOrInitStack(STACK);
-      await context.workspace.setConfig("github-secrets:token", github.token, { secret: true });
-      await context.workspace.setConfig("github-secrets:baseUrl", github.url);
-      await context.workspace.setConfig("github-secrets:owner", "octo-org");
-      await context.workspace.setConfig("github-secrets:writeIntervalMs", "0");
+      await configurePluginForEmulator(context.workspace, github);
       for (const [key, value] of Object.entries(values)) await context.workspace.setConfig(key, value, { secret: key !== "variableValue" });
     });
 
@@ -98,7 +97,7 @@ for (const language of ["yaml", "python", "go"] as const satisfies readonly Plug
       await context.workspace.setConfig("repoValue", changed, { secret: true });
       github.clearRequests();
       await context.workspace.run(["up", "--yes", "--skip-preview"]);
-      assert.deepEqual(github.findRequests().filter((r) => r.method !== "GET").map((r) => `${r.method} ${r.path}`), ["PUT /repos/octo-org/app/actions/secrets/PLUGIN_REPO_SECRET"]);
+      assert.deepEqual(writesTo(github), ["PUT /repos/octo-org/app/actions/secrets/PLUGIN_REPO_SECRET"]);
       assert.equal(github.getSecret(REPO, "PLUGIN_REPO_SECRET")?.value, changed);
       await assertNothingLeaked("after a change", [...Object.values(values), changed].filter((v) => v !== values.variableValue));
     });
@@ -136,7 +135,7 @@ for (const language of ["yaml", "python", "go"] as const satisfies readonly Plug
         assert.match((preview.stdout + preview.stderr).replace(/\s+/g, " "), /the state holds no value for this repository Actions secret: it was imported/, preview.stdout + preview.stderr);
         github.clearRequests();
         await context.workspace.run(["up", "--yes", "--skip-preview"]);
-        assert.deepEqual(github.findRequests().filter((r) => r.method !== "GET").map((r) => `${r.method} ${r.path}`), ["PUT /repos/octo-org/app/actions/secrets/IMPORTED_SECRET"]);
+        assert.deepEqual(writesTo(github), ["PUT /repos/octo-org/app/actions/secrets/IMPORTED_SECRET"]);
         assert.equal(github.getSecret(REPO, "IMPORTED_SECRET")?.value, importedValue);
         await assertNothingLeaked("after import", [...Object.values(values), importedValue].filter((v) => v !== values.variableValue));
       });

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { copyFileSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { goSdkModuleDir, pythonVirtualenv } from "./language-toolchain";
@@ -63,7 +63,7 @@ export function preparePluginProject(language: PluginLanguage, env: NodeJS.Proce
   const workDir = mkdtempSync(path.join(os.tmpdir(), `github-secrets-plugin-${language}-`));
   const projectDir = path.join(workDir, "project");
   const exampleDir = path.join(repositoryRoot, "examples", `plugin-${language}`);
-  execFileSync("mkdir", ["-p", projectDir]);
+  mkdirSync(projectDir);
   for (const file of readdirSync(exampleDir)) if (file !== "Pulumi.yaml" && file !== "README.md") copyFileSync(path.join(exampleDir, file), path.join(projectDir, file));
   let project = readFileSync(path.join(exampleDir, "Pulumi.yaml"), "utf8");
   if (language === "python") {

@@ -64,6 +64,14 @@ export async function configureForEmulator(workspace: PulumiWorkspace, emulator:
   await workspace.setConfig("githubSecrets:writeIntervalMs", "0");
 }
 
+/** The provider plugin's settings (its own `github-secrets:` namespace) for an emulator; the token as a secret unless told otherwise. */
+export async function configurePluginForEmulator(workspace: PulumiWorkspace, emulator: GitHubEmulator, options: { tokenAsSecret?: boolean } = {}): Promise<void> {
+  await workspace.setConfig("github-secrets:token", emulator.token, { secret: options.tokenAsSecret ?? true });
+  await workspace.setConfig("github-secrets:baseUrl", emulator.url);
+  await workspace.setConfig("github-secrets:owner", "octo-org");
+  await workspace.setConfig("github-secrets:writeIntervalMs", "0");
+}
+
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
