@@ -110,7 +110,7 @@ describe("end to end: the packed package in a fresh project", function () {
       assert.equal(emulator.getVariable({ app: "actions", owner: "octo-org", repo: "app" }, "PACKED_PLUGIN"), undefined);
       // The state holds the token encrypted although the stack set it in plain. Pulumi.dev.yaml
       // and the backend's update history keep the configuration as it was set (plain): that is
-      // why the README says to set it with --secret.
+      // why docs/plugin.md says to set it with --secret.
       assert.ok(state.includes('"token"') && !state.includes(emulator.token), "the provider's token is in the state, encrypted");
       for (const run of yaml.runs) assert.ok(!(run.stdout + run.stderr).includes(emulator.token), `the token in the output of pulumi ${run.args.join(" ")}`);
     } finally {
