@@ -1,4 +1,3 @@
-import type * as pulumi from "@pulumi/pulumi";
 import type { Deployment } from "../deployment/deployment";
 import { scopeFor } from "../scopes";
 import type { ScopeKey, ValueSource } from "../types";
@@ -15,7 +14,7 @@ export async function check(
   key: ScopeKey,
   olds: Record<string, unknown>,
   news: Record<string, unknown>,
-): Promise<pulumi.dynamic.CheckResult> {
+): Promise<ReturnType<typeof checkInputs>> {
   const checked = checkInputs(scopeFor(key), news, deployment.configuration.owner);
   const source = checked.inputs.valueFrom;
   if (checked.failures.length === 0 && source !== undefined && source !== null && !isUnknownSource(source) && Object.keys(olds).length === 0) {

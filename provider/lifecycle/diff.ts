@@ -17,7 +17,7 @@ export async function diff(
   _id: string,
   olds: ResolvedOutputs,
   news: ResolvedInputs,
-): Promise<pulumi.dynamic.DiffResult> {
+): Promise<{ changes: boolean; replaces: string[]; deleteBeforeReplace: boolean }> {
   const scope = scopeFor(key);
   const replaces = [...scope.identity, scope.nameProperty].filter(
     (property) => !sameText(olds[property], news[property]),

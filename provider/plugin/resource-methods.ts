@@ -3,7 +3,7 @@ import { check as checkItem } from "../lifecycle/check";
 import { diff as diffItem } from "../lifecycle/diff";
 import { scopeOfArguments, scopes, type Scope } from "../scopes";
 import type { ResolvedInputs, ResolvedOutputs, ResourceClassName } from "../types";
-import { PACKAGE_NAME } from "./schema";
+import { resourceToken } from "./schema";
 import { unwrapProperties, wrapProperties, type PropertyMap, type UnwrappedProperties } from "./rpc-values";
 
 /*
@@ -21,15 +21,14 @@ const reads = (): ReadPath => require("../lifecycle/read") as ReadPath;
 const writes = (): WritePath => require("../lifecycle/write") as WritePath;
 const imports = (): ImportPath => require("../lifecycle/import") as ImportPath;
 
-const CLASSES = new Set<string>(Object.values(scopes).map((scope) => scope.resourceClass));
+/** Each type token this provider serves, and the class it names. */
+const CLASSES = new Map<string, ResourceClassName>(Object.values(scopes).map((scope) => [resourceToken(scope.resourceClass), scope.resourceClass]));
 
 /** The class a type token names: `github-secrets:index:RepoSecret` is `RepoSecret`. */
 export function resourceClassOf(type: string): ResourceClassName {
-  const [pkg, module, name] = type.split(":");
-  if (pkg !== PACKAGE_NAME || module !== "index" || name === undefined || !CLASSES.has(name)) {
-    throw new Error(`unknown resource type ${type}: this provider serves ${[...CLASSES].map((c) => `${PACKAGE_NAME}:index:${c}`).join(", ")}`);
-  }
-  return name as ResourceClassName;
+  const resourceClass = CLASSES.get(type);
+  if (resourceClass === undefined) throw new Error(`unknown resource type ${type}: this provider serves ${[...CLASSES.keys()].join(", ")}`);
+  return resourceClass;
 }
 
 /** The type token inside a URN (`urn:pulumi:stack::project::parent$type::name`). */
@@ -38,9 +37,14 @@ export function typeOfUrn(urn: string): string {
   return qualifiedType.slice(qualifiedType.lastIndexOf("$") + 1);
 }
 
-/** Kept secret in every result for a scope of this kind, whatever the program passed. */
+/** A secret's value in each form: kept secret in every result, whatever the program passed. */
+const SECRET_VALUE_PROPERTIES = ["value", "valueEncrypted", "valueFingerprint"];
+
 function alwaysSecret(scope: Scope): string[] {
-  return scope.kind === "secret" ? ["value", "valueEncrypted", "valueFingerprint"] : [];
+  return scope.kind === "secret"
+    ? SECRET_VALUE_PROPERTIES
+    : // Stryker disable next-line ArrayDeclaration: only the properties a result holds are wrapped, and none has Stryker's name
+      [];
 }
 
 interface Call {
@@ -51,12 +55,11 @@ interface Call {
   user: boolean;
 }
 
-function call(type: string, ...maps: (UnwrappedProperties | undefined)[]): Call {
-  const resourceClass = resourceClassOf(type);
-  const given = maps.find((map) => map !== undefined && Object.keys(map.plain).length > 0) ?? maps[0]!;
-  const { user, ...plain } = given.plain;
-  const scope = scopeOfArguments(resourceClass, { ...plain, ...(user === true ? { user } : {}) });
-  return { scope, plain, secrets: new Set([...maps.flatMap((map) => [...(map?.secrets ?? [])]), ...alwaysSecret(scope)]), user: user === true };
+/** The scope and plain properties of `props`; `stateSecrets`, the state's secret properties, stay secret too. */
+function call(type: string, props: UnwrappedProperties, stateSecrets: ReadonlySet<string> = new Set()): Call {
+  const scope = scopeOfArguments(resourceClassOf(type), props.plain);
+  const { user, ...plain } = props.plain;
+  return { scope, plain, secrets: new Set([...props.secrets, ...stateSecrets, ...alwaysSecret(scope)]), user: user === true };
 }
 
 /** A result's properties for the engine: `user` put back (it chose the scope), secrets wrapped. */
@@ -69,7 +72,7 @@ export async function check(deployment: Deployment, type: string, olds: Property
   const newProps = unwrapProperties(news);
   const c = call(type, newProps);
   const checked = await checkItem(deployment, c.scope.key, withoutUser(oldProps.plain), c.plain);
-  const failures = [...(checked.failures ?? [])];
+  const failures = [...checked.failures];
   // `user` is checked here: the dynamic classes have it checked by TypeScript's types.
   const user = newProps.plain.user;
   if (user !== undefined && user !== null && typeof user !== "boolean") failures.push({ property: "user", reason: "`user` must be true or false" });
@@ -82,9 +85,9 @@ export async function diff(deployment: Deployment, type: string, id: string, old
   const compared = await diffItem(deployment, c.scope.key, id, withoutUser(oldProps) as unknown as ResolvedOutputs, c.plain as ResolvedInputs);
   // `user` chooses the scope: a change of it is another item, so a replacement.
   const userChanged = (oldProps.user === true) !== c.user;
-  const replaces = [...(compared.replaces ?? []), ...(userChanged ? ["user"] : [])];
+  const replaces = [...compared.replaces, ...(userChanged ? ["user"] : [])];
   const changes = compared.changes === true || userChanged;
-  return { changes, replaces, deleteBeforeReplace: compared.deleteBeforeReplace ?? false, note: changes ? unrecordedValueNote(c.scope, oldProps) : undefined };
+  return { changes, replaces, deleteBeforeReplace: compared.deleteBeforeReplace, note: changes ? unrecordedValueNote(c.scope, oldProps) : undefined };
 }
 
 /**
@@ -93,7 +96,7 @@ export async function diff(deployment: Deployment, type: string, id: string, old
  * changed elsewhere. Said in the preview, so that the write is no surprise.
  */
 function unrecordedValueNote(scope: Scope, olds: PropertyMap): string | undefined {
-  if (scope.kind !== "secret" || ["value", "valueEncrypted", "valueFingerprint"].some((key) => olds[key] !== undefined && olds[key] !== null)) return undefined;
+  if (scope.kind !== "secret" || SECRET_VALUE_PROPERTIES.some((key) => olds[key] !== undefined && olds[key] !== null)) return undefined;
   return `the state holds no value for this ${scope.title}: it was imported, or a refresh found it changed outside Pulumi, and GitHub never returns a secret's value. This update writes the program's value once.`;
 }
 
@@ -105,7 +108,7 @@ export async function create(deployment: Deployment, type: string, inputs: Prope
 
 export async function update(deployment: Deployment, type: string, id: string, olds: PropertyMap | undefined, news: PropertyMap | undefined) {
   const oldProps = unwrapProperties(olds);
-  const c = call(type, unwrapProperties(news), oldProps);
+  const c = call(type, unwrapProperties(news), oldProps.secrets);
   const updated = await writes().update(deployment, c.scope.key, id, withoutUser(oldProps.plain) as unknown as ResolvedOutputs, c.plain as ResolvedInputs);
   return result(c, updated.outs ?? {});
 }
@@ -124,7 +127,7 @@ export async function read(deployment: Deployment, type: string, id: string, pro
   if (Object.keys(props.plain).length === 0) {
     const imported = await imports().importItem(deployment, resourceClassOf(type), id);
     if (!imported) return { id: "", properties: {}, inputs: {} };
-    const c = call(type, { plain: { ...imported.inputs }, secrets: new Set() });
+    const c = call(type, unwrapProperties(imported.inputs as PropertyMap));
     return { id: imported.id, properties: result(c, imported.props), inputs: result(c, imported.inputs) };
   }
   const c = call(type, props);
