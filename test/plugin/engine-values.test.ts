@@ -22,6 +22,18 @@ describe("the plugin's view of the engine's values", () => {
     assert.deepEqual([...secrets].sort(), ["nested", "value", "valueFrom"]);
   });
 
+  it("counts an object secret when one of its members is, not only when all are", () => {
+    const { plain, secrets } = unwrapProperties({ valueFrom: { env: secret("VAULT_TOKEN"), timeoutSeconds: 5 } });
+    assert.deepEqual(plain, { valueFrom: { env: "VAULT_TOKEN", timeoutSeconds: 5 } });
+    assert.deepEqual([...secrets], ["valueFrom"]);
+  });
+
+  it("keeps null and absent values as they are, and a secret without a value secret", () => {
+    const { plain, secrets } = unwrapProperties({ visibility: null, keyId: undefined, valueFrom: { file: null }, value: { [SIGNATURE_KEY]: SECRET_SIGNATURE } });
+    assert.deepEqual(plain, { visibility: null, keyId: undefined, valueFrom: { file: null }, value: undefined });
+    assert.deepEqual([...secrets], ["value"]);
+  });
+
   it("takes an object with the signature key but another signature for what it is", () => {
     const lookalike = { [SIGNATURE_KEY]: "not the secret signature", value: "x" };
     const { plain, secrets } = unwrapProperties({ asset: lookalike });

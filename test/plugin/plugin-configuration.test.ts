@@ -61,6 +61,7 @@ describe("the plugin's configuration", () => {
       ["github:config:token", "not ours"],
     ]);
     assert.deepEqual(configureInputs(undefined, variables), { token: "t", owner: "o" });
+    assert.deepEqual(configureInputs({}, variables), { token: "t", owner: "o" }, "empty arguments are none");
     assert.deepEqual(configureInputs({ token: { [SIGNATURE_KEY]: SECRET_SIGNATURE, value: "from-args" } }, variables), { token: "from-args" });
   });
 
