@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { PROPERTY_DOCS, type PropertyDoc } from "../../provider/plugin/property-docs";
 import { packageSchema, resourceToken } from "../../provider/plugin/schema";
 import { scopes } from "../../provider/scopes";
 
@@ -56,6 +57,18 @@ describe("the plugin's schema", () => {
     }
     assert.equal(schema.config.variables.token?.secret, true);
     assert.equal(schema.types["github-secrets:index:AppAuth"]?.properties.pemFile?.secret, true);
+  });
+
+  it("is not built while a property has no entry, naming the property", () => {
+    // A new scope's property must come with its type and description, or no SDK is generated.
+    const docs = PROPERTY_DOCS as Record<string, PropertyDoc | undefined>;
+    const onDrift = docs.onDrift;
+    docs.onDrift = undefined;
+    try {
+      assert.throws(() => packageSchema("1.2.3"), /^Error: no schema entry for property onDrift$/);
+    } finally {
+      docs.onDrift = onDrift;
+    }
   });
 
   it("gives each class the inputs of the scopes it serves, and only those", () => {
