@@ -14,6 +14,8 @@ import { emulator } from "../support/root-hooks";
 
 const deployment = () => new Deployment(pluginConfiguration({ token: emulator().token, baseUrl: emulator().url, owner: "octo-org", writeIntervalMs: 0 }, {}));
 const CODESPACES = "github-secrets:index:CodespacesSecret";
+/** Whether the engine gets `value` as a secret; asserted without showing the value. */
+const wrapped = (value: unknown) => typeof value === "object" && value !== null && (value as Record<string, unknown>)[SIGNATURE_KEY] === SECRET_SIGNATURE;
 
 describe("the plugin's resource methods", () => {
   it("refuses a type this provider does not serve, naming the ones it does", async () => {
@@ -43,25 +45,24 @@ describe("the plugin's resource methods", () => {
 
   it("keeps secret what the program passed as a secret, and a secret's value in every form", async () => {
     const variable = await methods.check(deployment(), "github-secrets:index:RepoVariable", {}, { owner: "octo-org", repository: "app", variableName: "x", value: secretValue("v") });
-    assert.deepEqual(variable.inputs.value, secretValue("v"));
+    assert.ok(wrapped(variable.inputs.value), "a variable passed secret stays secret");
     const plainVariable = await methods.check(deployment(), "github-secrets:index:RepoVariable", {}, { owner: "octo-org", repository: "app", variableName: "x", value: "v" });
     assert.equal(plainVariable.inputs.value, "v", "a variable passed plain stays plain");
     const plainValue = await methods.check(deployment(), "github-secrets:index:RepoSecret", {}, { owner: "octo-org", repository: "app", secretName: "x", value: "v" });
-    assert.deepEqual(plainValue.inputs.value, secretValue("v"));
+    assert.ok(wrapped(plainValue.inputs.value), "a secret's value");
     const sealed = await methods.check(deployment(), "github-secrets:index:RepoSecret", {}, { owner: "octo-org", repository: "app", secretName: "x", valueEncrypted: "c2VhbGVk", keyId: "k" });
-    assert.deepEqual(sealed.inputs.valueEncrypted, secretValue("c2VhbGVk"));
+    assert.ok(wrapped(sealed.inputs.valueEncrypted), "a secret's sealed value");
     assert.equal(sealed.inputs.keyId, "k", "a key id is no secret");
     const inputs = { owner: "octo-org", repository: "app", secretName: "X", valueFrom: { env: "PLUGIN_TEST_SECRET" } };
     const created = await withEnvironment({ PLUGIN_TEST_SECRET: "from the environment" }, () => methods.create(deployment(), "github-secrets:index:RepoSecret", inputs));
-    assert.equal(typeof created.properties.valueFingerprint, "object", "a sourced secret's fingerprint is recorded, wrapped");
-    assert.equal((created.properties.valueFingerprint as Record<string, unknown>)[SIGNATURE_KEY], SECRET_SIGNATURE);
+    assert.ok(wrapped(created.properties.valueFingerprint), "a sourced secret's fingerprint");
   });
 
   it("keeps a property secret in an update when the state held it as a secret", async () => {
     const type = "github-secrets:index:RepoVariable";
     const created = await methods.create(deployment(), type, { owner: "octo-org", repository: "app", variableName: "X", value: secretValue("old") });
     const updated = await methods.update(deployment(), type, created.id, created.properties, { owner: "octo-org", repository: "app", variableName: "X", value: "new" });
-    assert.deepEqual(updated.value, secretValue("new"));
+    assert.ok(wrapped(updated.value));
   });
 
   it("replaces the item when `user` changes, since it names another item", async () => {
