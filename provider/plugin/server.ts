@@ -6,7 +6,7 @@ import * as plugproto from "@pulumi/pulumi/proto/plugin_pb";
 import * as provrpc from "@pulumi/pulumi/proto/provider_grpc_pb";
 import * as provproto from "@pulumi/pulumi/proto/provider_pb";
 import { Deployment } from "../deployment/deployment";
-import type { ResourceNotes } from "./engine-log";
+import { EngineLog, type ResourceNotes } from "./engine-log";
 import { checkConfig, configureInputs, pluginConfiguration, renameSettings } from "./plugin-configuration";
 import * as methods from "./resource-methods";
 import type { PropertyMap } from "./rpc-values";
@@ -27,7 +27,7 @@ export class PluginContext {
   constructor(
     readonly version: string,
     private readonly env: NodeJS.ProcessEnv,
-    readonly notes: ResourceNotes = { warn: () => Promise.resolve() },
+    readonly notes: ResourceNotes = new EngineLog(undefined),
   ) {}
 
   configure(inputs: PropertyMap): void {
@@ -78,7 +78,7 @@ function diffResponse(changes: boolean, replaces: readonly string[] = []): provp
 
 /** The service's handlers; methods it leaves out (invoke, construct…) answer UNIMPLEMENTED. */
 export function providerService(context: PluginContext): Partial<provrpc.IResourceProviderServer> {
-  const typeOf = (request: { getType?(): string; getUrn(): string }) => request.getType?.() || methods.typeOfUrn(request.getUrn());
+  const typeOf = (request: { getType(): string; getUrn(): string }) => request.getType() || methods.typeOfUrn(request.getUrn());
   return {
     getPluginInfo: unary(() => new plugproto.PluginInfo().setVersion(context.version)),
     getSchema: unary((request) => {
