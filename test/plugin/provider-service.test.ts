@@ -1,6 +1,8 @@
 import * as grpc from "@grpc/grpc-js";
 import * as assert from "node:assert/strict";
+import * as emptyproto from "google-protobuf/google/protobuf/empty_pb";
 import * as structproto from "google-protobuf/google/protobuf/struct_pb";
+import * as plugproto from "@pulumi/pulumi/proto/plugin_pb";
 import * as provrpc from "@pulumi/pulumi/proto/provider_grpc_pb";
 import * as provproto from "@pulumi/pulumi/proto/provider_pb";
 import { PluginContext, serve } from "../../provider/plugin/server";
@@ -34,12 +36,17 @@ describe("the provider plugin's service", function () {
   let client: Client;
   let context: PluginContext;
 
-  beforeEach(async () => {
-    context = new PluginContext("0.0.0-test", {});
-    const served = await serve(context);
-    server = served.server;
-    client = new provrpc.ResourceProviderClient(`127.0.0.1:${served.port}`, grpc.credentials.createInsecure());
-  });
+  /** Serves `served` from now on, in place of the context the test started with. */
+  async function serveContext(served: PluginContext): Promise<void> {
+    client?.close();
+    server?.forceShutdown();
+    context = served;
+    const started = await serve(context);
+    server = started.server;
+    client = new provrpc.ResourceProviderClient(`127.0.0.1:${started.port}`, grpc.credentials.createInsecure());
+  }
+
+  beforeEach(() => serveContext(new PluginContext("0.0.0-test", {})));
   afterEach(() => {
     client.close();
     server.forceShutdown();
@@ -80,14 +87,103 @@ describe("the provider plugin's service", function () {
     });
 
     it("uses the stack's settings over the environment's", async () => {
-      context = new PluginContext("0.0.0-test", { GITHUB_TOKEN: "from-the-environment", GITHUB_OWNER: "env-owner" });
-      server.forceShutdown();
-      const served = await serve(context);
-      server = served.server;
-      client = new provrpc.ResourceProviderClient(`127.0.0.1:${served.port}`, grpc.credentials.createInsecure());
+      await serveContext(new PluginContext("0.0.0-test", { GITHUB_TOKEN: "from-the-environment", GITHUB_OWNER: "env-owner" }));
       await configure({ owner: "octo-org" });
       assert.equal(context.deployment.configuration.token, emulator().token);
       assert.equal(context.deployment.configuration.owner, "octo-org");
+    });
+
+    it("tells the engine in Configure that it takes secrets, and neither previews nor takes resources", async () => {
+      const response = await invoke<provproto.ConfigureRequest, provproto.ConfigureResponse>(client, "configure", new provproto.ConfigureRequest().setArgs(struct({ token: secretValue(emulator().token) })));
+      assert.deepEqual([response.getAcceptsecrets(), response.getSupportspreview(), response.getAcceptresources()], [true, false, false]);
+    });
+
+    it("refuses a resource call before Configure, saying so", async () => {
+      await assert.rejects(
+        invoke(client, "create", new provproto.CreateRequest().setType(resourceToken("RepoSecret")).setUrn("urn:pulumi:s::p::x::r").setProperties(struct({ owner: "octo-org", repository: "app", secretName: "X", value: "v" }))),
+        (error: grpc.ServiceError) => error.details === "the github-secrets provider was called before the engine configured it",
+      );
+    });
+
+    it("sees a change in DiffConfig against the old inputs, or the old outputs when no inputs came, and never replaces the provider", async () => {
+      const diffConfig = (request: provproto.DiffRequest) => invoke<provproto.DiffRequest, provproto.DiffResponse>(client, "diffConfig", request);
+      const { DIFF_NONE, DIFF_SOME } = provproto.DiffResponse.DiffChanges;
+      const owner = struct({ owner: "octo-org" });
+      const unchanged = await diffConfig(new provproto.DiffRequest().setOldInputs(owner).setOlds(struct({ owner: "octo-org", version: "1" })).setNews(owner));
+      assert.equal(unchanged.getChanges(), DIFF_NONE, "the outputs hold more than the inputs");
+      assert.equal((await diffConfig(new provproto.DiffRequest().setOlds(owner).setNews(owner))).getChanges(), DIFF_NONE);
+      const changed = await diffConfig(new provproto.DiffRequest().setOldInputs(owner).setNews(struct({ owner: "other-org" })));
+      assert.equal(changed.getChanges(), DIFF_SOME);
+      assert.deepEqual(changed.getReplacesList(), []);
+    });
+
+    it("takes a message beyond gRPC's 4 MiB default, as the engine may send", async () => {
+      const large = struct({ owner: "octo-org", description: "x".repeat(5 * 1024 * 1024) });
+      const response = await invoke<provproto.DiffRequest, provproto.DiffResponse>(client, "diffConfig", new provproto.DiffRequest().setOldInputs(large).setNews(struct({ owner: "octo-org" })));
+      assert.equal(response.getChanges(), provproto.DiffResponse.DiffChanges.DIFF_SOME);
+    });
+  });
+
+  it("tells its version in GetPluginInfo and GetSchema, and refuses a schema version it does not know", async () => {
+    const info = await invoke<emptyproto.Empty, plugproto.PluginInfo>(client, "getPluginInfo", new emptyproto.Empty());
+    assert.equal(info.getVersion(), "0.0.0-test");
+    const schema = await invoke<provproto.GetSchemaRequest, provproto.GetSchemaResponse>(client, "getSchema", new provproto.GetSchemaRequest().setVersion(0));
+    assert.deepEqual(Object.entries(JSON.parse(schema.getSchema()) as Props).slice(0, 3), Object.entries({ name: "github-secrets", displayName: "GitHub secrets and variables", version: "0.0.0-test" }));
+    await assert.rejects(invoke(client, "getSchema", new provproto.GetSchemaRequest().setVersion(1)), (error: grpc.ServiceError) => error.details === "unsupported schema version 1");
+  });
+
+  it("answers Cancel and Attach", async () => {
+    assert.ok((await invoke(client, "cancel", new emptyproto.Empty())) instanceof emptyproto.Empty);
+    assert.ok((await invoke(client, "attach", new plugproto.PluginAttach().setAddress("127.0.0.1:1"))) instanceof emptyproto.Empty);
+  });
+
+  it("names the property a check refuses", async () => {
+    await configure();
+    const checked = await check(resourceToken("CodespacesSecret"), { user: "yes", secretName: "X", value: "v" });
+    assert.deepEqual(
+      checked.getFailuresList().filter((failure) => failure.getProperty() === "user").map((failure) => failure.getReason()),
+      ["`user` must be true or false"],
+    );
+  });
+
+  it("takes the resource's type from its URN when the engine sends none", async () => {
+    await configure();
+    const type = resourceToken("OrgVariable");
+    const request = new provproto.CheckRequest().setUrn(`urn:pulumi:s::p::my:component$${type}::r`).setNews(struct({ org: "octo-org", variableName: "x", value: "v" }));
+    const checked = await invoke<provproto.CheckRequest, provproto.CheckResponse>(client, "check", request);
+    assert.deepEqual(checked.getFailuresList(), []);
+    assert.equal(plain(checked.getInputs()).variableName, "X");
+  });
+
+  describe("diff", () => {
+    const type = resourceToken("RepoSecret");
+    const urn = `urn:pulumi:s::p::${type}::r`;
+    const imported = { owner: "octo-org", repository: "app", secretName: "X", createdAt: "t", updatedAt: "t" };
+    const news = { owner: "octo-org", repository: "app", secretName: "X", value: secretValue("v") };
+    const diff = (olds: Props, changed: Props, resourceType = type) =>
+      invoke<provproto.DiffRequest, provproto.DiffResponse>(client, "diff", new provproto.DiffRequest().setType(resourceType).setUrn(urn).setId("id").setOlds(struct(olds)).setNews(struct(changed)));
+
+    it("warns beside the resource why a secret the state has no value for is written, and says nothing otherwise", async () => {
+      const notes: { urn: string; message: string }[] = [];
+      await serveContext(new PluginContext("0.0.0-test", {}, { warn: async (noted, message) => void notes.push({ urn: noted, message }) }));
+      await configure();
+      assert.equal((await diff(imported, news)).getChanges(), provproto.DiffResponse.DiffChanges.DIFF_SOME);
+      assert.deepEqual(notes.map((note) => note.urn), [urn]);
+      assert.match(notes[0]!.message, /^the state holds no value for this repository Actions secret/);
+      await diff({ ...imported, value: secretValue("old") }, news);
+      assert.equal(notes.length, 1, "a secret whose value the state holds is written without a note");
+    });
+
+    it("gives the engine the properties that replace the item", async () => {
+      await configure();
+      const olds = { org: "octo-org", secretName: "X", value: secretValue("v"), visibility: "private", createdAt: "t", updatedAt: "t" };
+      const compared = await diff(olds, { user: true, secretName: "X", value: secretValue("v") }, resourceToken("CodespacesSecret"));
+      assert.deepEqual(compared.getReplacesList(), ["user"]);
+    });
+
+    it("warns nowhere without the engine's address, and still answers", async () => {
+      await configure();
+      assert.equal((await diff(imported, news)).getChanges(), provproto.DiffResponse.DiffChanges.DIFF_SOME);
     });
   });
 
