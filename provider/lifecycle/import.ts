@@ -23,31 +23,36 @@ interface ItemAddress {
   inputs: ResolvedInputs & { user?: true };
 }
 
-const PLACEHOLDER = (property: IdentityProperty) => `__${property.toUpperCase()}__`;
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/** Stands in for each identity part and for the name while the scope table builds a path: no path segment holds it. */
+const PART = "__PART__";
 
-/** An id's pattern for `scope`, built from the scope table's own paths: each identity part is one path segment. */
-function idPattern(scope: Scope): RegExp {
-  const identity = Object.fromEntries(scope.identity.map((p) => [p, PLACEHOLDER(p)])) as Record<IdentityProperty, string>;
-  let pattern = escapeRegExp(`${scope.basePath(identity)}/${collection(scope)}/`);
-  for (const property of scope.identity) pattern = pattern.replace(PLACEHOLDER(property), "([^/]+)");
-  return new RegExp(`^${pattern}([^/]+)$`);
+/** What an id of `scope` looks like, from the scope table's own paths: "…" for each identity part, in order, and for the name. */
+function idShape(scope: Scope): string {
+  const identity = Object.fromEntries(scope.identity.map((p) => [p, PART])) as Record<IdentityProperty, string>;
+  return `${scope.basePath(identity)}/${collection(scope)}/${PART}`.replaceAll(PART, "…");
+}
+
+/** The segments of `id` where `shape` has "…", decoded; undefined for an id of another shape. */
+function partsOf(id: string, shape: string): string[] | undefined {
+  const given = id.split("/");
+  const expected = shape.split("/");
+  const fits = given.length === expected.length && expected.every((part, i) => (part === "…" ? given[i] !== "" : part === given[i]));
+  return fits ? given.filter((_, i) => expected[i] === "…").map((part) => decodeURIComponent(part)) : undefined;
 }
 
 /** What an id names, for a resource of `resourceClass`; a clear error for an id of another shape. */
 export function addressOf(resourceClass: ResourceClassName, id: string): ItemAddress {
   const rows = Object.values(scopes).filter((scope) => scope.resourceClass === resourceClass);
   for (const scope of rows) {
-    const match = idPattern(scope).exec(id);
-    if (!match) continue;
-    const parts = match.slice(1).map((part) => decodeURIComponent(part));
+    const parts = partsOf(id, idShape(scope));
+    if (!parts) continue;
     const inputs: ItemAddress["inputs"] = Object.fromEntries(scope.identity.map((property, i) => [property, parts[i]]));
     inputs[scope.nameProperty] = parts.at(-1)!.toUpperCase();
     if (scope.target === "user") inputs.user = true;
     return { scope, inputs };
   }
-  const shapes = rows.map((scope) => idPattern(scope).source.replace(/\(\[\^\/\]\+\)/g, "…").replace(/\\/g, "").replace(/^\^|\$$/g, ""));
-  throw new GitHubSecretsError(`"${id}" is no ${resourceClass} id: an id is the item's API path, ${shapes.map((s) => `"${s}"`).join(" or ")}`);
+  const shapes = rows.map((scope) => `"${idShape(scope)}"`);
+  throw new GitHubSecretsError(`"${id}" is no ${resourceClass} id: an id is the item's API path, ${shapes.join(" or ")}`);
 }
 
 /** The item as GitHub has it, or undefined when GitHub has none: the engine then reports that nothing was found. */

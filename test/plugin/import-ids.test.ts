@@ -24,6 +24,11 @@ describe("import ids", () => {
     assert.equal(addressOf("EnvironmentSecret", "/repos/octo-org/app/environments/staging%2Feu/secrets/X").inputs.environment, "staging/eu");
   });
 
+  it("refuses an id with an empty identity part or name", () => {
+    assert.throws(() => addressOf("RepoSecret", "/repos/octo-org//actions/secrets/X"), /is no RepoSecret id/);
+    assert.throws(() => addressOf("OrgVariable", "/orgs/octo-org/actions/variables/"), /is no OrgVariable id/);
+  });
+
   it("refuses an id of another class or shape, showing the shapes it takes", () => {
     assert.throws(() => addressOf("RepoVariable", "/repos/octo-org/app/actions/secrets/X"), /is no RepoVariable id: an id is the item's API path, "\/repos\/…\/…\/actions\/variables\/…"/);
     assert.throws(() => addressOf("DependabotSecret", "/repos/octo-org/app/dependabot/secrets/A/B"), /"\/repos\/…\/…\/dependabot\/secrets\/…" or "\/orgs\/…\/dependabot\/secrets\/…"/);
