@@ -190,6 +190,16 @@ describe("refresh: stale reads after a write never become drift", () => {
       assert.equal(diff.changes, false, "the next up writes nothing");
     });
   }
+
+  it("a variable written again within the second of our write: refresh records GitHub's value, for that read is not stale", async () => {
+    const { id, outs } = await create("actions-repository-variable", { owner: "octo-org", repository: "app", variableName: "SAME_SECOND", value: "ours" });
+    // GitHub stamps to the second: a write in the second of ours carries our updated_at.
+    const variable = { name: "SAME_SECOND", value: "theirs", created_at: outs.createdAt, updated_at: outs.updatedAt };
+    emulator().injectFault({ method: "GET", path: "/repos/octo-org/app/actions/variables", status: 200, body: { total_count: 1, variables: [variable] } });
+    await nextDeployment();
+    const read = await operations.read("actions-repository-variable", id, outs);
+    assert.deepEqual(read.props, { ...outs, value: "theirs" });
+  });
 });
 
 /*
