@@ -27,9 +27,13 @@ export function writtenAt(response: { headers: Record<string, unknown> }): strin
   return Number.isNaN(date) ? undefined : gitHubTime(date);
 }
 
-/** True when `remote` is older than what this resource recorded: a stale replica answered. */
+/**
+ * True when `remote` is older than what this resource recorded: a stale replica answered.
+ * Nothing recorded is nothing to be older than: `Date.parse("undefined")` is NaN, and no
+ * time is less than NaN.
+ */
 export function isStale(remote: Pick<RemoteItem, "updated_at">, recorded: string | undefined): boolean {
-  return recorded !== undefined && Date.parse(remote.updated_at) < Date.parse(recorded);
+  return Date.parse(remote.updated_at) < Date.parse(String(recorded));
 }
 
 /** True when someone wrote the item after the write this resource recorded. */
