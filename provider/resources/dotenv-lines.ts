@@ -61,10 +61,10 @@ export function dotenvLayout(text: string): DotenvLayout {
 function closingQuote(lines: readonly string[], line: number, column: number, quote: string): { line: number; column: number } | undefined {
   for (let l = line; l < lines.length; l++) {
     const text = lines[l]!;
-    for (let c = l === line ? column : 0; c < text.length; c++) {
-      if (text[c] === "\\" && text[c + 1] === quote) c++;
-      else if (text[c] === quote) return { line: l, column: c };
-    }
+    let c = text.indexOf(quote, l === line ? column : 0);
+    // With no quote left (-1) or one at the start of the line, text[c - 1] is undefined: no escape.
+    while (text[c - 1] === "\\") c = text.indexOf(quote, c + 1);
+    if (c !== -1) return { line: l, column: c };
   }
   return undefined;
 }

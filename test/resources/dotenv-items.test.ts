@@ -89,6 +89,11 @@ describe("SecretsFromDotenv: .env keys to items", () => {
     for (const shown of ["1BAD", "GITHUB_TOKEN", "bad-name", "value-"]) assert.ok(!text.includes(shown), `${shown} in: ${text}`);
   });
 
+  it("reports a bad key whose line the layout does not give as \"a key\", still without its text", () => {
+    const parsed = { values: { "1BAD": "value-unplaced" }, layout: { lineOf: {}, problems: [] } };
+    assert.deepEqual(dotenvItems(parsed, scope("variables", "repository")).problems, ["a key must not start with a digit (GitHub's rule for variable names)"]);
+  });
+
   it("refuses more keys than the container holds: 100 repository secrets, 500 repository variables, 1000 organization items", () => {
     const keys = (n: number) => parseDotenv(Array.from({ length: n }, (_, i) => `KEY_${i}=v`).join("\n"));
     const cases: [DotenvKind, DotenvTarget, number, string][] = [
@@ -165,5 +170,30 @@ describe("SecretsFromDotenv: the lines of a .env file", () => {
     assert.deepEqual(escaped.layout.problems, []);
     assert.equal(escaped.values.NEXT, "x");
     assert.deepEqual(parseDotenv(`ONE_LINE=${pemLines[0]}\\n${pemLines[1]}\\n-----END RSA PRIVATE KEY-----`).layout.problems, [], "a PEM with \\n escapes on one line is one value");
+  });
+
+  it("finds a closing quote anywhere on a later line, even before the column the value opened at", () => {
+    const parsed = parseDotenv('A_LONG_KEY_NAME="first line\nend"\nNEXT=after');
+    assert.deepEqual(parsed.layout.problems, []);
+    assert.deepEqual(parsed.values, { A_LONG_KEY_NAME: "first line\nend", NEXT: "after" });
+  });
+
+  it("reads a one-line quoted value followed by text as dotenv does: one value, not a layout problem", () => {
+    const parsed = parseDotenv('A="quoted" and more\nB=2');
+    assert.deepEqual(parsed.layout.problems, []);
+    assert.deepEqual(parsed.values, { A: '"quoted" and more', B: "2" });
+  });
+
+  it("counts lines as dotenv does: \\r\\n and a lone \\r end a line, so a bad key is reported on its own line", () => {
+    for (const eol of ["\r\n", "\r"]) {
+      const parsed = parseDotenv(["GOOD=1", "# comment", "1BAD=2"].join(eol));
+      assert.deepEqual(parsed.layout.problems, [], JSON.stringify(eol));
+      assert.deepEqual(dotenvItems(parsed, repository).problems, ["the key on line 3 must not start with a digit (GitHub's rule for secret names)"], JSON.stringify(eol));
+    }
+  });
+
+  it("lists stray lines as ranges: consecutive lines joined, the rest separated by commas", () => {
+    const { problems } = parseDotenv(["A=1", "stray one", "B=2", "stray two", "stray three", "C=3", "stray four"].join("\n")).layout;
+    assert.equal(problems[0], "lines 2, 4-5, 7 are neither `KEY=value`, a comment nor blank");
   });
 });
