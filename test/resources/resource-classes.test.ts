@@ -91,6 +91,17 @@ describe("resource classes: each registers its scope, type token and outputs, an
     });
   }
 
+  it("an optional output the caller gave carries what was given, not the empty output of one left out", async () => {
+    const secret = new RepoSecret("given-secret", { repository: "app", secretName: "A", valueFrom: { env: "TOKEN" }, onDrift: "ignore" });
+    const variable = new RepoVariable("given-variable", { repository: "app", variableName: "A", value: "v", onDrift: "ignore" });
+    await registered(secret, "given-secret");
+    await registered(variable, "given-variable");
+    assert.deepEqual(await resolved(secret.valueFrom), { env: "TOKEN" });
+    assert.equal(await resolved(secret.onDrift), "ignore");
+    assert.equal(await resolved(variable.onDrift), "ignore");
+    assert.equal(await resolved(secret.value), undefined, "left out: undefined");
+  });
+
   // Each key of a resource's props costs the SDK an Output, a promise and a stack trace per
   // resource on every preview and up: the props carry what was given and what GitHub computes.
   it("props hold the given inputs and the computed outputs, no placeholder for an input left out", () => {
