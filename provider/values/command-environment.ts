@@ -40,7 +40,7 @@ const SECRET_VALUED: readonly string[] = ["GITHUB_TOKEN", "GH_TOKEN", APP_ENV.pe
  * program passes on purpose. A PEM is compared as `GITHUB_APP_PEM_FILE` is read: "\n" escapes
  * as line breaks, surrounding blanks ignored.
  */
-export function commandEnvironment(env: NodeJS.ProcessEnv, secrets: Iterable<string | undefined>, passEnvironment: readonly string[] = []): NodeJS.ProcessEnv {
+export function commandEnvironment(env: NodeJS.ProcessEnv, secrets: Iterable<string | undefined>, passEnvironment?: readonly string[]): NodeJS.ProcessEnv {
   const canonical = (value: string) => value.replace(/\\n/g, "\n").trim();
   const held = new Set<string>();
   for (const secret of [...secrets, ...SECRET_VALUED.map((name) => env[name])]) {
@@ -49,7 +49,7 @@ export function commandEnvironment(env: NodeJS.ProcessEnv, secrets: Iterable<str
   const kept: NodeJS.ProcessEnv = {};
   for (const [name, value] of Object.entries(env)) {
     if (value === undefined) continue;
-    const passed = passEnvironment.includes(name);
+    const passed = passEnvironment?.includes(name);
     if (passed || (!CREDENTIAL_VARIABLES.includes(name) && !held.has(canonical(value)))) kept[name] = value;
   }
   return kept;

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { generateKeyPairSync } from "node:crypto";
 import { readSource } from "../../provider/values/value-sources";
-import { CREDENTIAL_VARIABLES } from "../../provider/values/command-environment";
+import { commandEnvironment, CREDENTIAL_VARIABLES } from "../../provider/values/command-environment";
 import { deployment, newProviderProcess, startDeployment } from "../support/deployment";
 import { withEnvironment } from "../support/environment";
 import { nodeCommand } from "../support/value-source-commands";
@@ -83,5 +83,17 @@ describe("valueFrom commands: the environment, without the provider's and the en
       assert.equal(await readSource(deployment(), print), "none");
       assert.equal(await readSource(deployment(), { ...print, passEnvironment: ["GH_TOKEN"] }), token);
     });
+  });
+});
+
+describe("valueFrom commands: the environment, variable by variable", () => {
+  it("keeps empty and blank variables when a credential is empty: an empty value is nobody's secret", () => {
+    const env = { GH_TOKEN: "", PULUMI_ACCESS_TOKEN: " ", EMPTY_SETTING: "", BLANK_SETTING: "  ", KEPT: "kept" };
+    assert.deepEqual(commandEnvironment(env, ["", undefined]), { EMPTY_SETTING: "", BLANK_SETTING: "  ", KEPT: "kept" });
+  });
+
+  it("leaves out a variable that is unset (undefined), passed or not", () => {
+    assert.deepEqual(commandEnvironment({ UNSET: undefined, KEPT: "kept" }, [token]), { KEPT: "kept" });
+    assert.deepEqual(commandEnvironment({ UNSET: undefined, KEPT: "kept" }, [token], ["UNSET"]), { KEPT: "kept" });
   });
 });
