@@ -50,6 +50,11 @@ describe("fingerprints: from a state, cheaper parameters still compare, costlier
     }
   });
 
+  it("reads the parameters as decimal numbers: a leading zero, which the PHC format lets a reader accept, is the same cost", async () => {
+    const stored = phc(1, 8, 1).replace("r=8", "r=08").replace("p=1", "p=01");
+    assert.equal(await matchesFingerprint(value, stored), true, stored);
+  });
+
   it("refuses, as matching nothing, a correct fingerprint that asks for more than this library writes", async () => {
     // Each is the right hash of the right value: only the cap makes it not match.
     const costlier = [phc(15, 8, 1), phc(14, 9, 1), phc(14, 8, 2), phc(1, 1, 1, value, 17), phc(1, 1, 1, value, 64), phc(1, 1, 1, value, 16, 33)];
