@@ -24,6 +24,11 @@ describe("value rules: the property each failure is reported against", () => {
     assert.deepEqual(failures(checkSecretValue, { value: "v", valueFrom: { env: "X" } }), [["valueFrom", ONE]]);
   });
 
+  it("a keyId with no value at all is only the missing value, not also a keyId out of place", () => {
+    assert.deepEqual(failures(checkSecretValue, { keyId: "k" }), [["value", ONE]]);
+    assert.deepEqual(failures(checkSecretValue, { value: "v", keyId: "k" }), [["keyId", "`keyId` goes with `valueEncrypted` only; a plaintext `value` is sealed with GitHub's current key"]]);
+  });
+
   it("a sealed value that is no base64, too short or too long is about `valueEncrypted`", () => {
     const sealed = (valueEncrypted: unknown) => failures(checkSecretValue, { valueEncrypted, keyId: "k" });
     assert.deepEqual(sealed("AA-_AAAA"), [["valueEncrypted", "`valueEncrypted` must be standard base64 (not URL-safe) of a libsodium sealed box"]]);
