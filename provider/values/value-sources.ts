@@ -57,10 +57,13 @@ export function isUnknownSource(source: unknown): boolean {
  * plaintext stays in the provider process's memory only.
  */
 export function readSource(deployment: Deployment, source: ValueSource): Promise<string> {
-  // A command given other variables may print another value: it is another read.
-  const passed = "command" in source && source.passEnvironment?.length ? ` passing ${JSON.stringify([...new Set(source.passEnvironment)].sort())}` : "";
-  const key = "file" in source ? `file ${path.resolve(source.file)}` : `${describeSource(source)}${passed}`;
+  const key = "file" in source ? `file ${path.resolve(source.file)}` : "env" in source ? describeSource(source) : commandReadKey(source);
   return deployment.sourceReads.get(key, () => readOnce(deployment, source));
+}
+
+/** A command given other variables may print another value: another read. Their order and repeats do not count. */
+function commandReadKey(source: Extract<ValueSource, { command: string[] }>): string {
+  return `${describeSource(source)} passing ${JSON.stringify([...new Set(source.passEnvironment)].sort())}`;
 }
 
 async function readOnce(deployment: Deployment, source: ValueSource): Promise<string> {
@@ -109,15 +112,17 @@ async function fromFile(file: string): Promise<Buffer> {
 
 /**
  * Reads to the end of the file or `limit` bytes, whichever comes first. Not by the size fstat
- * gives: procfs and sysfs files are regular files of size 0 that have contents.
+ * gives: procfs and sysfs files are regular files of size 0 that have contents, and a read of
+ * one may return a page at a time (exported for a test of that: a test's files come whole).
+ * Once the buffer is full, the next read asks for 0 bytes and returns 0.
  */
-async function readUpTo(handle: Awaited<ReturnType<typeof open>>, limit: number): Promise<Buffer> {
+export async function readUpTo(handle: Pick<Awaited<ReturnType<typeof open>>, "read">, limit: number): Promise<Buffer> {
   const buffer = Buffer.alloc(limit);
   let filled = 0;
   for (;;) {
     const { bytesRead } = await handle.read(buffer, filled, limit - filled, null);
+    if (bytesRead === 0) return buffer.subarray(0, filled);
     filled += bytesRead;
-    if (bytesRead === 0 || filled === limit) return buffer.subarray(0, filled);
   }
 }
 

@@ -1,5 +1,8 @@
 import assert from "node:assert/strict";
 import { generateKeyPairSync } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { readSource } from "../../provider/values/value-sources";
 import { commandEnvironment, CREDENTIAL_VARIABLES } from "../../provider/values/command-environment";
 import { deployment, newProviderProcess, startDeployment } from "../support/deployment";
@@ -83,6 +86,27 @@ describe("valueFrom commands: the environment, without the provider's and the en
       assert.equal(await readSource(deployment(), print), "none");
       assert.equal(await readSource(deployment(), { ...print, passEnvironment: ["GH_TOKEN"] }), token);
     });
+  });
+
+  it("the same variables passed in another order or twice are the same read; other variables are another", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "command-environment-"));
+    try {
+      // Which of the two credentials the command got, and how many times it has run.
+      const runs = path.join(dir, "runs");
+      const print = nodeCommand(
+        `const fs = require("node:fs"); fs.appendFileSync(${JSON.stringify(runs)}, "x");
+         process.stdout.write([process.env.GH_TOKEN, process.env.PULUMI_ACCESS_TOKEN].map((v) => v !== undefined).join() + " run " + fs.readFileSync(${JSON.stringify(runs)}).length)`,
+      );
+      const read = (passEnvironment: string[]) => readSource(deployment(), { ...print, passEnvironment });
+      await withEnvironment({ GH_TOKEN: token, PULUMI_ACCESS_TOKEN: credentials.PULUMI_ACCESS_TOKEN }, async () => {
+        assert.equal(await read(["GH_TOKEN"]), "true,false run 1");
+        assert.equal(await read(["PULUMI_ACCESS_TOKEN"]), "false,true run 2");
+        assert.equal(await read(["PULUMI_ACCESS_TOKEN", "GH_TOKEN", "GH_TOKEN"]), "true,true run 3");
+        assert.equal(await read(["GH_TOKEN", "PULUMI_ACCESS_TOKEN"]), "true,true run 3", "the read above, not a fourth run");
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { UNKNOWN } from "../../provider/lifecycle/engine-values";
 import { MAX_VALUE_BYTES } from "../../provider/lifecycle/input-rules";
-import { isUnknownSource, readSource, sameSource, unreadableFileReason } from "../../provider/values/value-sources";
+import { isUnknownSource, readSource, readUpTo, sameSource, unreadableFileReason } from "../../provider/values/value-sources";
 import { deployment, newProviderProcess } from "../support/deployment";
 import { withEnvironment } from "../support/environment";
 import { nodeCommand, readFailure as failure } from "../support/value-source-commands";
@@ -118,6 +118,23 @@ describe("valueFrom sources: one read per process, the source named exactly, spe
     const value = await readSource(deployment(), { file: "/proc/self/status" });
     assert.match(value, /^Name:\t/);
     assert.match(value, new RegExp(`\\nPid:\\t${process.pid}\\n`), "the whole file, not its stat size");
+  });
+
+  it("reads a file that comes a piece at a time (procfs gives a page per read) to its end, or to the limit", async () => {
+    const contents = Buffer.from("0123456789abcdefghij");
+    /** A handle whose reads return at most 3 bytes, as a procfs file returns a page. */
+    const pieces = () => {
+      let position = 0;
+      return {
+        read: async (buffer: Buffer, offset: number, length: number) => {
+          const bytesRead = contents.copy(buffer, offset, position, position + Math.min(3, length));
+          position += bytesRead;
+          return { bytesRead, buffer };
+        },
+      };
+    };
+    assert.equal((await readUpTo(pieces() as never, 64)).toString(), contents.toString(), "to the end");
+    assert.equal((await readUpTo(pieces() as never, 10)).toString(), "0123456789", "to the limit");
   });
 
   it("follows symbolic links (mounted secrets are links) and judges what they point to", async () => {
