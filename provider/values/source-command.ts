@@ -34,15 +34,11 @@ export interface CommandOptions {
 export function runValueCommand(argv: readonly string[], options: CommandOptions): Promise<Buffer> {
   const [file, ...args] = argv as [string, ...string[]];
   const shown = JSON.stringify(argv);
-  // Stryker disable next-line ConditionalExpression,StringLiteral: the platform is fixed where tests run (not Windows)
+  // Stryker disable next-line ConditionalExpression,StringLiteral: tests run off Windows; `false` is the EqualityOperator mutant, which a test kills
   const separateGroup = process.platform !== "win32";
   return new Promise((resolve, reject) => {
-    let settled = false;
-    const failed = (reason: string) => {
-      if (settled) return;
-      settled = true;
-      reject(new GitHubSecretsError(`\`valueFrom\` command ${shown} ${reason}`));
-    };
+    // A promise settles once: a failure after another (the "close" of a stopped command) is ignored.
+    const failed = (reason: string) => reject(new GitHubSecretsError(`\`valueFrom\` command ${shown} ${reason}`));
     // stdout and stderr are null when the pipes could not be created (see the "error" listener).
     let child: ChildProcessByStdio<null, Readable | null, Readable | null>;
     try {
@@ -69,16 +65,19 @@ export function runValueCommand(argv: readonly string[], options: CommandOptions
     const stop = (reason: string) => {
       clearTimeout(timer);
       try {
-        // The whole group: a wrapper script's children must not outlive it.
-        // Stryker disable next-line ConditionalExpression,LogicalOperator: a started child always has a pid off Windows; the catch covers the rest
-        if (separateGroup && child.pid !== undefined) process.kill(-child.pid, "SIGKILL");
-        else
-          // Stryker disable next-line StringLiteral: Windows only (a started child always has a pid elsewhere)
-          child.kill("SIGKILL");
+        // The whole group (a negative pid): a wrapper script's children must not outlive it.
+        // A started child has a pid; the catch covers the rest. Windows has no process groups.
+        separateGroup
+          ? process.kill(-child.pid!, "SIGKILL")
+          : // Stryker disable next-line CallExpression,StringLiteral: Windows only
+            child.kill("SIGKILL");
       } catch {
         // Already gone.
       }
+      // Only a child with pipes is stopped: its output or the timer, which an "error" clears.
+      // Stryker disable next-line OptionalChaining: stdout is there whenever stop runs
       child.stdout?.destroy();
+      // Stryker disable next-line OptionalChaining: stderr is there whenever stop runs
       child.stderr?.destroy();
       failed(reason);
     };
@@ -116,8 +115,7 @@ export function runValueCommand(argv: readonly string[], options: CommandOptions
         failed(`was killed by ${signal}${stderrNote()}`);
       } else if (code !== 0) {
         failed(`exited with status ${code}${stderrNote()}`);
-      } else if (!settled) {
-        settled = true;
+      } else {
         resolve(withoutTrailingNewline(Buffer.concat(stdout)));
       }
     });

@@ -17,6 +17,32 @@ import { nodeCommand, readFailure as failure } from "../support/value-source-com
 
 const node = process.execPath;
 
+/** Whether `pid` still runs: a process that died and waits to be reaped (a zombie) does not. */
+function running(pid: number): boolean {
+  try {
+    return !/^\d+ \(.*\) [ZX]/.test(readFileSync(`/proc/${pid}/stat`, "utf8"));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Those of `pids` still running once a SIGKILL had time to land (the bound is generous for a
+ * loaded machine); they are killed then, so that no test leaves a process behind.
+ */
+async function killedOrKill(pids: readonly number[]): Promise<number[]> {
+  for (let turn = 0; turn < 250 && pids.some(running); turn++) await new Promise((resolve) => setTimeout(resolve, 20));
+  const left = pids.filter(running);
+  for (const pid of left) {
+    try {
+      process.kill(pid, "SIGKILL");
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  return left;
+}
+
 describe("valueFrom commands: stdout taken, stderr never shown, stopped at the timeout", () => {
   const secret = "s3cr3t-from-the-vault";
 
@@ -181,14 +207,34 @@ describe("valueFrom commands that misbehave: SIGTERM ignored, killed by a signal
     assert.match(await failure(nodeCommand(stubborn, 0.3)), /did not finish within 0\.3 s and was stopped\. It gets no input/);
   });
 
-  it("leaves no timer behind once the command has finished or could not start", async () => {
+  it("leaves no timer behind once the command has finished, could not start or was stopped", async () => {
     const timers = () => process.getActiveResourcesInfo().filter((r) => r === "Timeout").length;
     await new Promise((resolve) => setImmediate(resolve));
     const before = timers();
     assert.equal(await readSource(deployment(), nodeCommand("process.stdout.write('quick')", 30)), "quick");
     await failure({ command: ["value-source-promises-no-such-command"], timeoutSeconds: 30 });
+    assert.match(await failure(nodeCommand("process.stdout.write('x'.repeat(60000)); setInterval(() => {}, 1000)", 30)), /printed more than GitHub allows/);
     await new Promise((resolve) => setImmediate(resolve));
     assert.equal(timers(), before, "a pending 30 s timer would keep the provider's process alive");
+  });
+
+  it("stops a command that prints too much together with what it started, by SIGKILL: no process is left behind", async () => {
+    const pidFile = path.join(dir, "group.pids");
+    // The command starts a child in its own process group (stdio ignored: it holds no pipe),
+    // records both pids, prints more than GitHub allows and waits. Both ignore SIGTERM, and
+    // the command a closed stdout: only a SIGKILL of the whole group stops them.
+    const stubborn = "process.on('SIGTERM', () => {}); setInterval(() => {}, 1000)";
+    const script = `const c = require("node:child_process").spawn(process.execPath, ["-e", ${JSON.stringify(stubborn)}], { stdio: "ignore" });
+      require("node:fs").writeFileSync(${JSON.stringify(pidFile)}, JSON.stringify([process.pid, c.pid]));
+      process.stdout.on("error", () => {}); process.stdout.write("x".repeat(60000)); ${stubborn}`;
+    let left: number[] = [];
+    try {
+      assert.match(await failure(nodeCommand(script, 30)), /printed more than GitHub allows for a value \(48 KB\) and was stopped/);
+    } finally {
+      left = existsSync(pidFile) ? await killedOrKill(JSON.parse(readFileSync(pidFile, "utf8")) as number[]) : [];
+    }
+    assert.ok(existsSync(pidFile), "the command started its child");
+    assert.deepEqual(left, [], "the command and its child are stopped");
   });
 
   it("tells a status or a signal alone when the command wrote nothing to stderr", async () => {
