@@ -1,3 +1,5 @@
+import { isUtf8 } from "node:buffer";
+
 /*
  * A message that quotes a request (a proxy's error, GitHub's, a library's warning) holds what
  * was sent in whatever encoding it travelled or was logged in. Rather than encode each secret
@@ -47,9 +49,10 @@ const SHORT_ESCAPES: Readonly<Record<string, string>> = { '"': '"', "'": "'", "\
 /** `\n`, `\"`, `\\`, `\/`…, and `\uXXXX` in either case (a non-BMP character is two of them). */
 const jsonEscapeAt: EscapeReader = (text, i) => {
   if (text[i] !== "\\") return undefined;
-  const short = SHORT_ESCAPES[text[i + 1] ?? ""];
+  const short = SHORT_ESCAPES[text.charAt(i + 1)];
   if (short !== undefined) return { units: short, length: 2 };
-  const hex = /^u([0-9a-fA-F]{4})/.exec(text.slice(i + 1, i + 6));
+  // Unanchored: the slice is the escape's five characters, so a match starts at its start.
+  const hex = /u([0-9a-fA-F]{4})/.exec(text.slice(i + 1, i + 6));
   return hex ? { units: String.fromCharCode(parseInt(hex[1]!, 16)), length: 6 } : undefined;
 };
 
@@ -62,9 +65,10 @@ function percentEscapeAt(plusIsSpace: boolean): EscapeReader {
     if (plusIsSpace && text[i] === "+") return { units: " ", length: 1 };
     const bytes: number[] = [];
     for (let at = i; bytes.length < 4 && text[at] === "%"; at += 3) {
-      const hex = /^%([0-9a-fA-F]{2})/.exec(text.slice(at, at + 3));
-      if (!hex) break;
-      bytes.push(parseInt(hex[1]!, 16));
+      // Unanchored: the slice is the two characters after the "%".
+      const hex = text.slice(at + 1, at + 3);
+      if (!/[0-9a-fA-F]{2}/.test(hex)) break;
+      bytes.push(parseInt(hex, 16));
       const character = utf8Character(bytes);
       if (character !== undefined) return { units: character, length: bytes.length * 3 };
     }
@@ -72,11 +76,12 @@ function percentEscapeAt(plusIsSpace: boolean): EscapeReader {
   };
 }
 
-/** The character these bytes encode in UTF-8, once they are a whole one. */
+/**
+ * The character these bytes encode in UTF-8, once they are a whole one: a shorter prefix of
+ * a character, an overlong form, a surrogate or a stray byte is not UTF-8 (isUtf8 is strict).
+ * The first whole prefix is one character, since each shorter one failed.
+ */
 function utf8Character(bytes: number[]): string | undefined {
-  const lead = bytes[0]!;
-  const length = lead < 0x80 ? 1 : lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 0;
-  if (bytes.length !== length) return undefined;
-  const character = Buffer.from(bytes).toString("utf8");
-  return Buffer.from(character, "utf8").equals(Buffer.from(bytes)) ? character : undefined;
+  const encoded = Buffer.from(bytes);
+  return isUtf8(encoded) ? encoded.toString("utf8") : undefined;
 }

@@ -70,7 +70,8 @@ export function occurrences(haystack: string, needle: string): number[] {
 /** Sorted, with stretches that overlap or touch joined: two secrets side by side become one mask. */
 function mergedRanges(ranges: Range[]): Range[] {
   const merged: [number, number][] = [];
-  for (const [start, end] of [...ranges].sort((a, b) => a[0] - b[0] || b[1] - a[1])) {
+  // By start alone: of stretches starting together, whichever comes first, the longest end is kept.
+  for (const [start, end] of [...ranges].sort((a, b) => a[0] - b[0])) {
     const last = merged.at(-1);
     if (last && start <= last[1]) last[1] = Math.max(last[1], end);
     else merged.push([start, end]);

@@ -26,7 +26,7 @@ export function secretForms(secret: string): string[] {
  * Fragments shorter than MIN_FREE_STANDING are left out: they would match words.
  */
 export function base64Forms(secret: string): string[] {
-  const bytes = Buffer.from(secret, "utf8");
+  const bytes = Buffer.from(secret); // UTF-8
   const whole = bytes.toString("base64");
   const standard = [whole, whole.replace(/=+$/, "")];
   for (const offset of [0, 1, 2]) {

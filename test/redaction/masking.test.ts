@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { REDACTED, redact } from "../../provider/redaction/redact";
+import { base64Forms } from "../../provider/redaction/secret-forms";
 import { secretForms } from "../support/secret-forms";
 
 /*
@@ -45,6 +46,25 @@ describe("redaction: the masking step", () => {
     assert.equal(redact("<aaaaa>", ["aaaa"]), `<${REDACTED}>`);
   });
 
+  it("masks only where the whole secret is: not a near miss, nor the text after a match that repeats its end", () => {
+    assert.equal(redact("abcbcd, abcd", ["abcd"]), `abcbcd, ${REDACTED}`);
+    assert.equal(redact("abcdbcd", ["abcd"]), `${REDACTED}bcd`);
+  });
+
+  it("decodes only real escapes: a percent sign and two hex digits, UTF-8 of every length, nothing that is not UTF-8", () => {
+    assert.equal(redact("a41bcd and %41bcd", ["Abcd"]), `a41bcd and ${REDACTED}`);
+    // The first and last character of each UTF-8 length: 2 bytes (C2, DF), 3 (E0, EF), 4 (F0, F4).
+    const text = "pass \u0080\u07ff \u0800\uffff \u{10000}\u{10ffff}";
+    assert.equal(redact(`<${encodeURIComponent(text)}>`, [text]), `<${REDACTED}>`);
+    // An overlong "/" (C0 AF) is not UTF-8; a stray lead byte does not hide the escapes after it.
+    assert.equal(redact("%C0%AFetc", ["/etc"]), "%C0%AFetc");
+    assert.equal(redact("%C3%C3%A9tude", ["\u00e9tude"]), `%C3${REDACTED}`);
+  });
+
+  it("masks what precedes an escape cut off at the end of the text", () => {
+    for (const cut of ["\\", "\\u00e", "%", "%E2%9C"]) assert.equal(redact(`abcd${cut}`, ["abcd"]), `${REDACTED}${cut}`, cut);
+  });
+
   it("searches the original text only: a mask's own text is never matched by another secret", () => {
     assert.equal(redact("<abcd> REDACTED", ["abcd", "[REDACTED]", "DACTED] "]), `<${REDACTED}> REDACTED`);
   });
@@ -56,6 +76,12 @@ describe("redaction: the masking step", () => {
     const value = "a".repeat(48 * 1024);
     const text = `body: {"value":"${value}"}; again: ${encodeURIComponent(value)}; ${base64(value)}`;
     assert.equal(redact(text, [value]), `body: {"value":"${REDACTED}"}; again: ${REDACTED}; ${REDACTED}`);
+  });
+
+  it("reads a message of 48 KB of stray percent escapes in linear time: each is given up after four bytes", function () {
+    this.timeout(60_000);
+    const stray = "%80".repeat(16 * 1024);
+    assert.equal(redact(`${stray} abcd`, ["abcd"]), `${stray} ${REDACTED}`);
   });
 
   it("finds a secret's base64 inside a longer base64 text, at each of the three byte alignments", () => {
@@ -80,8 +106,18 @@ describe("redaction: the masking step", () => {
     assert.equal(redact('message: "{\\"value\\":\\"q7z\\"}"', ["q7z"]), `message: "{\\"value\\":\\"${REDACTED}\\"}"`);
     assert.equal(redact('{"value":"\\u00e9"}', ["é"]), `{"value":"${REDACTED}"}`);
     assert.equal(redact("the abc of it, abcd, q7z", ["abc", "q7z"]), "the abc of it, abcd, q7z");
+    // Quoted on one side only, it is a word at the edge of a string, not the whole string.
+    assert.equal(redact('"q7z, q7z" "q7z"', ["q7z"]), `"q7z, q7z" "${REDACTED}"`);
     // Counted in characters: three emoji are as short as "abc".
     assert.equal(redact("smile 😀😀😀", ["😀😀😀"]), "smile 😀😀😀");
     assert.equal(redact("the abcd of it", ["abcd"]), `the ${REDACTED} of it`);
+  });
+
+  it("searches for no base64 fragment shorter than four characters, whatever the secret's length: it would match words", () => {
+    for (const secret of ["a", "ab", "abc", "abcd", "abcde"]) {
+      const forms = base64Forms(secret);
+      assert.ok(forms.includes(base64(secret)), secret);
+      assert.deepEqual(forms.filter((form) => form.length < 4), [], secret);
+    }
   });
 });
