@@ -43,7 +43,8 @@ export function checkedApiRoot(raw: string, setting: string): string {
 
 function isLoopback(hostname: string): boolean {
   if (hostname === "localhost") return true;
-  const address = hostname.replace(/^\[(.*)\]$/, "$1");
+  // An IPv6 literal's brackets: no other host name can hold one.
+  const address = hostname.replace(/[[\]]/g, "");
   // A name other than localhost is no address: BlockList answers false.
   return LOOPBACK.check(address, isIPv6(address) ? "ipv6" : "ipv4");
 }

@@ -66,7 +66,8 @@ function validated(
   } catch {
     return { problem: `${names.pemFile} must hold the App's private key as PEM text ("-----BEGIN RSA PRIVATE KEY-----" …), not a path; it could not be read as one` };
   }
-  return { credentials: { appId: given.id!.trim(), installationId: Number(given.installationId!.trim()), privateKey, source } };
+  // Number() skips surrounding whitespace as trim() does.
+  return { credentials: { appId: given.id!.trim(), installationId: Number(given.installationId), privateKey, source } };
 }
 
 function unwrapSecret(value: unknown): unknown {
@@ -84,5 +85,6 @@ export function privateKeyParts(pem: string | undefined): string[] {
   if (!pem) return [];
   // Trimmed: a CRLF key's lines end in a CR, which a library quoting a line leaves out.
   const lines = pem.split("\n").map((line) => line.trim());
-  return [pem, ...lines.filter((line) => !line.startsWith("-----") && line.length >= 16)];
+  // Not the boundary lines ("-----BEGIN RSA PRIVATE KEY-----"): no secret, and no base64 line holds a "-".
+  return [pem, ...lines.filter((line) => !line.includes("-----") && line.length >= 16)];
 }

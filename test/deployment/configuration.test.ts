@@ -63,11 +63,13 @@ describe("configuration: stack configuration, then the environment, then default
       assert.equal(deployment().configuration.baseUrl, emulator().url);
       await createVia("actions-repository-secret", secret("FROM_GITHUB_TOKEN"));
     });
-    await inEnvironment({ GITHUB_TOKEN: "", GH_TOKEN: emulator().token, GITHUB_API_URL: emulator().url }, async () => {
-      await configure({});
-      await createVia("actions-repository-secret", secret("FROM_GH_TOKEN"));
-    });
-    assert.deepEqual(emulator().listSecrets(REPO).map((s) => s.name), ["FROM_GH_TOKEN", "FROM_GITHUB_TOKEN"]);
+    for (const [githubToken, name] of [["", "FROM_GH_TOKEN"], [undefined, "ONLY_GH_TOKEN"]] as const) {
+      await inEnvironment({ GITHUB_TOKEN: githubToken, GH_TOKEN: emulator().token, GITHUB_API_URL: emulator().url }, async () => {
+        await configure({});
+        await createVia("actions-repository-secret", secret(name));
+      });
+    }
+    assert.deepEqual(emulator().listSecrets(REPO).map((s) => s.name), ["FROM_GH_TOKEN", "FROM_GITHUB_TOKEN", "ONLY_GH_TOKEN"]);
   });
 
   it("defaults to api.github.com, no owner, GitHub's one second between writes and ten minutes of rate-limit waiting", () =>

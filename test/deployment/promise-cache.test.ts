@@ -1,5 +1,8 @@
 import assert from "node:assert/strict";
 import { PromiseCache } from "../../provider/deployment/promise-cache";
+import { readSource } from "../../provider/values/value-sources";
+import { deployment, newProviderProcess } from "../support/deployment";
+import { withEnvironment } from "../support/environment";
 
 /* One request per key for a deployment: callers share it, a failure is asked again unless kept. */
 
@@ -41,5 +44,17 @@ describe("a deployment's promise cache", () => {
     rejectOld(new Error("old failed"));
     await assert.rejects(old, /old failed/);
     assert.equal(await cache.get("a", () => Promise.resolve("asked again")), "newer");
+  });
+});
+
+describe("a deployment's source reads", () => {
+  const NAME = "GITHUB_SECRETS_TEST_SOURCE_READ";
+
+  it("keeps a failed read for the whole deployment: update sees the failure diff saw; the next process reads again", async () => {
+    await withEnvironment({ [NAME]: undefined }, () => assert.rejects(readSource(deployment(), { env: NAME }), /is not set/));
+    await withEnvironment({ [NAME]: "set-since" }, async () => {
+      await assert.rejects(readSource(deployment(), { env: NAME }), /is not set/);
+      assert.equal(await readSource(newProviderProcess(), { env: NAME }), "set-since");
+    });
   });
 });
