@@ -34,45 +34,42 @@ export function explainFailure(error: unknown, context: FailureContext): GitHubS
   const status = statusOf(error);
   const said = githubMessage(failure);
   const what = `${context.action} ${context.scope.title} ${context.target}`;
-  let advice: string;
+  // Whatever was asked: Octokit gives a refused connection status 500 and no response, so an
+  // App's token request (its deployment's first) that never reached GitHub is no refusal.
+  const advice =
+    status === undefined || !failure.response
+      ? `could not reach the GitHub API at ${context.baseUrl} (${causeOf(failure)}); check github:baseUrl / GITHUB_API_URL and the network`
+      : answerAdvice(status, failure, context);
+  const message = `${capitalize(what)} failed: ${advice}.${said ? ` GitHub said: "${said}"` : ""}`;
+  return new GitHubSecretsError(message, status);
+}
+
+/** What GitHub's answer means and what to do next. */
+function answerAdvice(status: number, failure: HttpFailure, context: FailureContext): string {
   const credential = context.app ? "the GitHub App installation" : "the token";
   switch (true) {
     // Stryker disable next-line StringLiteral: no other text ends in /access_tokens either
-    case context.app && /\/app\/installations\/[^/]+\/access_tokens$/.test(failure.request?.url ?? "") && status !== undefined:
-      advice = appTokenAdvice(status);
-      break;
-    case status === undefined || !failure.response:
-      advice = `could not reach the GitHub API at ${context.baseUrl} (${causeOf(failure)}); check github:baseUrl / GITHUB_API_URL and the network`;
-      break;
+    case context.app && /\/app\/installations\/[^/]+\/access_tokens$/.test(failure.request?.url ?? ""):
+      return appTokenAdvice(status);
     case status === 401 && context.app:
-      advice = "GitHub rejected the App's installation token (401 Bad credentials); it is renewed before it expires, so check that the App and its installation still exist and the machine's clock is right";
-      break;
+      return "GitHub rejected the App's installation token (401 Bad credentials); it is renewed before it expires, so check that the App and its installation still exist and the machine's clock is right";
     case status === 401:
-      advice = "GitHub rejected the token (401 Bad credentials): set a valid one with `pulumi config set --secret github:token …` or GITHUB_TOKEN; it may have expired or been revoked";
-      break;
+      return "GitHub rejected the token (401 Bad credentials): set a valid one with `pulumi config set --secret github:token …` or GITHUB_TOKEN; it may have expired or been revoked";
     case isRateLimit(failure):
-      advice = rateLimitAdvice(failure, context.maxRateLimitWaitSeconds);
-      break;
+      return rateLimitAdvice(failure, context.maxRateLimitWaitSeconds);
     case status === 403:
-      advice = `${credential} may not manage this: ${context.scope.permissions}${context.app ? ", and the repository must be one the App is installed on" : ""} (403)`;
-      break;
+      return `${credential} may not manage this: ${context.scope.permissions}${context.app ? ", and the repository must be one the App is installed on" : ""} (403)`;
     case status === 404:
-      advice = `not found (404): the ${describeContainer(context.scope)} does not exist, or ${credential} cannot see it (GitHub answers 404 rather than 403 for what a token may not read: ${context.scope.permissions})`;
-      break;
+      return `not found (404): the ${describeContainer(context.scope)} does not exist, or ${credential} cannot see it (GitHub answers 404 rather than 403 for what a token may not read: ${context.scope.permissions})`;
     case status === 409:
-      advice = "GitHub reported a conflict (409): the item changed or its visibility does not allow this operation; refresh and try again";
-      break;
+      return "GitHub reported a conflict (409): the item changed or its visibility does not allow this operation; refresh and try again";
     case status === 422:
-      advice = `GitHub rejected the request as invalid (422); see ${context.scope.docs}`;
-      break;
-    case status !== undefined && status >= 500:
-      advice = `GitHub failed (${status}) and retries ran out; GitHub may be having an incident (https://www.githubstatus.com)`;
-      break;
+      return `GitHub rejected the request as invalid (422); see ${context.scope.docs}`;
+    case status >= 500:
+      return `GitHub failed (${status}) and retries ran out; GitHub may be having an incident (https://www.githubstatus.com)`;
     default:
-      advice = `GitHub answered ${status}`;
+      return `GitHub answered ${status}`;
   }
-  const message = `${capitalize(what)} failed: ${advice}.${said ? ` GitHub said: "${said}"` : ""}`;
-  return new GitHubSecretsError(message, status);
 }
 
 /** Failures of the exchange of the App's JWT for an installation token. */

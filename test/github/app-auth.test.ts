@@ -152,6 +152,16 @@ describe("GitHub App authentication: installation tokens bought, renewed, limite
       });
     }
 
+    it("an API root that cannot be reached: no refused installation token, since the request for one never reached GitHub", async () => {
+      // A second of retry backoff lasts 20 ms here.
+      await configureProvider({ ...appAuth(), "github:baseUrl": "http://127.0.0.1:9" }, { secondMs: 20 });
+      await assert.rejects(create("actions-repository-secret", secret("X")), (error: Error) => {
+        assert.match(error.message, /failed: could not reach the GitHub API at http:\/\/127\.0\.0\.1:9 \(/);
+        assertNoCredential(error.message);
+        return true;
+      });
+    });
+
     it("an installation without the permission or the repository: 403 with what the App needs", async () => {
       const limited = emulator().addApp({ privateKey: otherKey, installations: [{ account: "octo-org", repositories: ["api"], permissions: { secrets: "write" } }] });
       await configureProvider({ "github:token": undefined, "github:appAuth": { id: String(limited.id), installationId: limited.installations[0]!.id, pemFile: otherKey } });

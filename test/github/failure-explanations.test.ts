@@ -46,7 +46,10 @@ describe("failure explanations: by status, with what to do next", () => {
   });
 
   it("says nothing of GitHub's words when the answer has none", () => {
-    assert.equal(explain(failure(409, {}, "<html>")), "Creating repository Actions secret DB_PASS in octo-org/app failed: GitHub reported a conflict (409): the item changed or its visibility does not allow this operation; refresh and try again.");
+    const conflict = "Creating repository Actions secret DB_PASS in octo-org/app failed: GitHub reported a conflict (409): the item changed or its visibility does not allow this operation; refresh and try again.";
+    assert.equal(explain(failure(409, {}, "<html>")), conflict);
+    assert.equal(explain(failure(409, {}, null)), conflict, "a body of JSON null");
+    assert.equal(explain({ status: 409, response: { headers: {} } }), conflict, "no body at all");
   });
 
   it("401: a token to set again, or an App installation to check", () => {
@@ -97,14 +100,19 @@ describe("failure explanations: by status, with what to do next", () => {
     assert.match(explain(failure(401, {}, undefined, tokenUrl), app), /failed: GitHub rejected the App's JSON web token \(401\): check the App id \(github:appAuth\.id or GITHUB_APP_ID\)/);
     assert.match(explain(failure(404, {}, undefined, tokenUrl), app), /failed: GitHub knows no such installation of this App \(404\): check github:appAuth\.installationId or GITHUB_APP_INSTALLATION_ID/);
     assert.match(explain(failure(403, {}, undefined, tokenUrl), app), /failed: GitHub refused an installation token for the App \(403\); check the installation's repositories and permissions/);
-    // The same path without App authentication, or another path, is an ordinary failure.
+    // No answer to the token request: the API could not be reached (Octokit's status 500 without a response).
+    const refused = { status: 500, message: "fetch failed", cause: { code: "ECONNREFUSED" }, request: { url: tokenUrl } };
+    assert.match(explain(refused, app), /failed: could not reach the GitHub API at https:\/\/api\.github\.com \(ECONNREFUSED\)/);
+    // The same path without App authentication, another path, or none known, is an ordinary failure.
+    assert.match(explain({ status: 404, response: { headers: {}, data: { message: "Not Found" } } }, app), /not found \(404\): the repository/);
     assert.match(explain(failure(404, {}, undefined, tokenUrl)), /not found \(404\): the repository/);
     assert.match(explain(failure(404, {}, undefined, `${tokenUrl}/x`), app), /not found \(404\): the repository/);
     assert.match(explain(failure(404, {}, undefined, "https://api.github.com/app/installations/77/access_tokens?x"), app), /not found \(404\)/);
   });
 
-  it("reads the status only when it is a number", () => {
+  it("reads the status only when it is a number; without one, not even a response is taken for GitHub's answer", () => {
     assert.equal(statusOf({ status: 404 }), 404);
+    assert.match(explain({ status: "404", message: "HttpError", response: { headers: {}, data: { message: "Not Found" } } }), /failed: could not reach the GitHub API at https:\/\/api\.github\.com \(HttpError\)/);
     assert.equal(statusOf({ status: "404" }), undefined);
     assert.equal(statusOf(undefined), undefined);
   });
