@@ -32,7 +32,8 @@ export interface GitHubClients {
  */
 const DO_NOT_RETRY = [400, 401, 403, 404, 409, 410, 422, 429, 451];
 
-/** One name for the write queue, shared by both clients of a connection. */
+/** plugin-throttling's key into its queues (its pool of ten concurrent requests), shared by both clients. */
+// Stryker disable next-line StringLiteral: any one name, the empty one too, keys the same shared queues
 const THROTTLE_ID = "pulumi-github-secrets";
 
 /**

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { generateKeyPairSync } from "node:crypto";
 import { readStackSettings, resolveConfiguration } from "../../provider/deployment/configuration";
+import { appAuthOptions } from "../../provider/github/app-auth";
 import { deployment, provider as operations, stackConfig } from "../support/deployment";
 import type { ResolvedInputs, ScopeKey } from "../../provider/types";
 import type { EmulatorApp } from "../../emulator";
@@ -97,6 +98,23 @@ describe("GitHub App authentication: installation tokens bought, renewed, limite
     assert.ok(second!.uses > 0 && first!.uses > 0);
     for (const name of ["R1", "R2", "R3"]) assert.equal(emulator().getSecret(REPO, name)?.value, `value-of-${name}`);
     assert.deepEqual(emulator().findRequests({ status: 401 }), [], "a request was sent with an expired token");
+  });
+
+  it("signs each JWT by GitHub's clock once auth-app has measured the skew, and tells auth-app when it expires", async () => {
+    // auth-app passes the skew (GitHub's clock minus ours, in seconds) after GitHub refused a JWT's times.
+    const issued = { installationTokens: new Set<string>(), appJwts: new Set<string>() };
+    const { createJwt } = appAuthOptions({ appId: "4242", installationId: 77, privateKey, source: "github:appAuth" }, issued).auth;
+    for (const skew of [undefined, 0, 3600, -3600]) {
+      const before = Math.floor(Date.now() / 1000);
+      const { jwt, expiresAt } = await createJwt("4242", skew);
+      const after = Math.floor(Date.now() / 1000);
+      const claims = JSON.parse(Buffer.from(jwt.split(".")[1]!, "base64url").toString()) as { iat: number; exp: number; iss: string };
+      // Issued by GitHub's clock, up to a minute back (the signer's margin against drift).
+      const issuedAt = claims.iat - (skew ?? 0);
+      assert.ok(issuedAt >= before - 60 && issuedAt <= after, `issued at ${issuedAt}, between ${before - 60} and ${after} (skew ${skew})`);
+      assert.equal(expiresAt, new Date(claims.exp * 1000).toISOString());
+      assert.ok(claims.exp > claims.iat && issued.appJwts.has(jwt), "recorded, so that no message shows it");
+    }
   });
 
   it("reads the App from GITHUB_APP_*, with the PEM's line breaks escaped as \\n", async () => {
