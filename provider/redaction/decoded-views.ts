@@ -7,6 +7,8 @@ import { isUtf8 } from "node:buffer";
  * decoded view keeps, for every code unit, the stretch of the original text it came from, so
  * that a secret found in a view masks the original characters. Decoding works escape by
  * escape, so a text mixing forms (JSON escaping only non-ASCII characters) decodes as well.
+ * Layers are decoded too: JSON quoted in JSON (a proxy quoting GitHub's error body), and JSON
+ * percent- or form-encoded; a layer's escapes would otherwise split the value into visible parts.
  */
 
 /** A decoding of a text: `text[i]` came from the original's `from[i]` up to `to[i]`. */
@@ -18,16 +20,23 @@ export interface DecodedView {
 
 /**
  * The text as written, JSON-unescaped, and percent-decoded with `+` kept and with `+` read as
- * a space (a form body: encodeURIComponent escapes `+`, encodeURI does not).
+ * a space (a form body: encodeURIComponent escapes `+`, encodeURI does not); then each of the
+ * last three JSON-unescaped once more.
  */
 export function decodedViews(text: string): DecodedView[] {
-  return [decode(text, () => undefined), decode(text, jsonEscapeAt), decode(text, percentEscapeAt(false)), decode(text, percentEscapeAt(true))];
+  // By UTF-16 code unit, as the views index.
+  const units = { length: text.length };
+  const written = { text, from: Array.from(units, (_, i) => i), to: Array.from(units, (_, i) => i + 1) };
+  const decodings = [decode(written, jsonEscapeAt), decode(written, percentEscapeAt(false)), decode(written, percentEscapeAt(true))];
+  return [written, ...decodings, ...decodings.map((view) => decode(view, jsonEscapeAt))];
 }
 
 /** The decoded code units and the length of the escape at `i`, or undefined when none starts there. */
 type EscapeReader = (text: string, i: number) => { units: string; length: number } | undefined;
 
-function decode(text: string, escapeAt: EscapeReader): DecodedView {
+/** `view` decoded once more, each code unit still mapped to the stretch of the original it came from. */
+function decode(view: DecodedView, escapeAt: EscapeReader): DecodedView {
+  const { text } = view;
   let decoded = "";
   const from: number[] = [];
   const to: number[] = [];
@@ -35,8 +44,8 @@ function decode(text: string, escapeAt: EscapeReader): DecodedView {
     const escape = escapeAt(text, i) ?? { units: text[i]!, length: 1 };
     decoded += escape.units;
     for (let unit = 0; unit < escape.units.length; unit++) {
-      from.push(i);
-      to.push(i + escape.length);
+      from.push(view.from[i]!);
+      to.push(view.to[i + escape.length - 1]!);
     }
     i += escape.length;
   }

@@ -16,12 +16,17 @@ export function asciiJson(text: string): string {
 }
 
 const base64 = (text: string) => Buffer.from(text, "utf8").toString("base64");
+/** As inside a JSON string. */
+const jsonEscaped = (text: string) => JSON.stringify(text).slice(1, -1);
 
 /** `value` in each form, by name. */
 export function secretForms(value: string): Record<string, string> {
   return {
     raw: value,
-    "JSON-escaped (JSON.stringify)": JSON.stringify(value).slice(1, -1),
+    "JSON-escaped (JSON.stringify)": jsonEscaped(value),
+    "JSON-escaped twice (a JSON body quoted in a JSON string)": jsonEscaped(jsonEscaped(value)),
+    "JSON-escaped, then percent-encoded": encodeURIComponent(jsonEscaped(value)),
+    "JSON-escaped, then form-encoded": new URLSearchParams({ v: jsonEscaped(value) }).toString().slice(2),
     "JSON with every non-ASCII character as \\uXXXX": asciiJson(value),
     "every character as \\uXXXX": unicodeEscapedAll(value),
     "every character as \\uXXXX, uppercase hex": unicodeEscapedAll(value, true),
