@@ -1,7 +1,7 @@
 /*
- * The forms a message could quote a secret in: what test/redaction.test.ts masks and what the
- * echo-mode suite has a proxy's message quote. Each is made with the platform's own encoders
- * where one exists, never with the provider's code.
+ * The forms a message could quote a secret in: what test/redaction/masking.test.ts masks and
+ * what the echo-mode suite (test/github/redaction.test.ts) has a proxy's message quote. Each
+ * is made with the platform's own encoders where one exists, never with the provider's code.
  */
 
 /** Every character as \uXXXX (each UTF-16 code unit), as a serializer escaping everything writes it. */
