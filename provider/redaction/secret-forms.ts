@@ -1,6 +1,6 @@
 /*
  * What is searched for in each decoded view of a message (decoded-views.ts): the secret
- * itself, and its base64. Base64 is not decoded in place, since a text does not say where a
+ * itself, and its base64 (also of its JSON-escaped text). Base64 is not decoded in place, since a text does not say where a
  * base64 string starts; the secret's own encodings are searched for instead, standard and
  * URL-safe (RFC 4648), alone or inside a longer base64 text (an `Authorization: Basic` header
  * encodes "x-access-token:" + token) at each of the three byte alignments.
@@ -13,9 +13,13 @@
  */
 export const MIN_FREE_STANDING = 4;
 
-/** The secret, then its base64 forms. */
+/**
+ * The secret, then its base64 forms, and those of its JSON-escaped text: a JSON body in base64
+ * holds a value with a quote or a backslash escaped, which no view decodes.
+ */
 export function secretForms(secret: string): string[] {
-  return [secret, ...base64Forms(secret)];
+  const jsonEscaped = JSON.stringify(secret).slice(1, -1);
+  return [...new Set([secret, ...base64Forms(secret), ...base64Forms(jsonEscaped)])];
 }
 
 /**

@@ -84,6 +84,18 @@ describe("redaction: the masking step", () => {
     assert.equal(redact(`${stray} abcd`, ["abcd"]), `${stray} ${REDACTED}`);
   });
 
+  it("finds a value's JSON-escaped text inside a JSON body in base64, at each alignment", () => {
+    const escaped = JSON.stringify(VALUE).slice(1, -1);
+    // Mid-string, so the quotes around a whole JSON string are no part of what is found.
+    for (const before of ['{"note":"was ', '{"note":"was a', '{"note":"was ab']) {
+      const encoded = base64(`${before}${escaped}, retry"}`);
+      const [shownBefore, shownAfter, ...rest] = redact(encoded, [VALUE]).split(REDACTED);
+      assert.equal(rest.length, 0, `one stretch masked in ${encoded}`);
+      assert.ok(shownAfter !== undefined, `masked in ${encoded}`);
+      assert.ok(shownBefore!.length <= Math.ceil((before.length * 8) / 6), `${shownBefore} before`);
+    }
+  });
+
   it("finds a secret's base64 inside a longer base64 text, at each of the three byte alignments", () => {
     const token = "ghs_16Chars~~~???Token4u"; // its base64 holds "+" and "/" at every alignment
     for (const before of ["", "x", "xy", "x-access-token:"]) {

@@ -37,5 +37,7 @@ export function secretForms(value: string): Record<string, string> {
     base64: base64(value),
     "base64 without padding": base64(value).replace(/=+$/, ""),
     "URL-safe base64": Buffer.from(value, "utf8").toString("base64url"),
+    "JSON-escaped, then base64 (a JSON body in base64)": base64(jsonEscaped(value)),
+    "JSON-escaped, then URL-safe base64": Buffer.from(jsonEscaped(value), "utf8").toString("base64url"),
   };
 }
