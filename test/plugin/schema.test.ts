@@ -22,17 +22,28 @@ interface Resource {
   properties: Record<string, Property>;
 }
 
-const schema = JSON.parse(packageSchema("1.2.3")) as { name: string; version: string; resources: Record<string, Resource>; config: { variables: Record<string, Property> }; types: Record<string, { properties: Record<string, Property> }> };
+interface Schema {
+  name: string;
+  version: string;
+  resources: Record<string, Resource>;
+  config: { variables: Record<string, Property> };
+  types: Record<string, { properties: Record<string, Property> }>;
+}
+
+// Built inside each test, not once at load: a test then covers the code that built what it reads.
+const built = () => JSON.parse(packageSchema("1.2.3")) as Schema;
 const classes = [...new Set(Object.values(scopes).map((scope) => scope.resourceClass))];
 
 describe("the plugin's schema", () => {
   it("has one resource per class under github-secrets:index, and the package's version", () => {
+    const schema = built();
     assert.equal(schema.name, "github-secrets");
     assert.equal(schema.version, "1.2.3");
     assert.deepEqual(Object.keys(schema.resources).sort(), classes.map(resourceToken).sort());
   });
 
   it("describes every property, input and output, of every resource, type and setting", () => {
+    const schema = built();
     for (const [token, resource] of Object.entries(schema.resources)) {
       assert.ok(resource.description.length > 20, token);
       for (const [name, property] of [...Object.entries(resource.inputProperties), ...Object.entries(resource.properties)]) {
@@ -44,6 +55,7 @@ describe("the plugin's schema", () => {
   });
 
   it("marks a secret's value, sealed value and fingerprint secret, and the token; a variable's value is as the program passes it", () => {
+    const schema = built();
     for (const resourceClass of classes) {
       const resource = schema.resources[resourceToken(resourceClass)]!;
       const kind = Object.values(scopes).find((scope) => scope.resourceClass === resourceClass)!.kind;
@@ -72,6 +84,7 @@ describe("the plugin's schema", () => {
   });
 
   it("gives each class the inputs of the scopes it serves, and only those", () => {
+    const schema = built();
     const inputs = (resourceClass: (typeof classes)[number]) => Object.keys(schema.resources[resourceToken(resourceClass)]!.inputProperties).sort();
     assert.deepEqual(inputs("RepoVariable"), ["onDrift", "owner", "repository", "value", "variableName"]);
     assert.deepEqual(inputs("OrgSecret"), ["keyId", "onDrift", "org", "secretName", "selectedRepositories", "value", "valueEncrypted", "valueFrom", "visibility"]);
