@@ -14,6 +14,7 @@ interface Property {
   secret?: boolean;
   type?: string;
   $ref?: string;
+  items?: { type: string };
 }
 interface Resource {
   description: string;
@@ -24,10 +25,16 @@ interface Resource {
 
 interface Schema {
   name: string;
+  displayName: string;
   version: string;
+  description: string;
+  keywords: string[];
+  license: string;
   resources: Record<string, Resource>;
   config: { variables: Record<string, Property> };
-  types: Record<string, { properties: Record<string, Property> }>;
+  provider: { description: string; inputProperties: Record<string, Property> };
+  types: Record<string, { type: string; description: string; properties: Record<string, Property>; required?: string[] }>;
+  language: Record<string, Record<string, unknown>>;
 }
 
 // Built inside each test, not once at load: a test then covers the code that built what it reads.
@@ -91,5 +98,83 @@ describe("the plugin's schema", () => {
     assert.deepEqual(inputs("CodespacesSecret"), ["keyId", "onDrift", "org", "owner", "repository", "secretName", "selectedRepositories", "user", "value", "valueEncrypted", "valueFrom", "visibility"]);
     assert.deepEqual(schema.resources[resourceToken("EnvironmentSecret")]!.requiredInputs, ["repository", "environment", "secretName"]);
     assert.deepEqual(schema.resources[resourceToken("CodespacesSecret")]!.requiredInputs, ["secretName"]);
+  });
+
+  it("names the package for the registry and the SDK of each language", () => {
+    const schema = built();
+    assert.ok(schema.displayName.length > 10 && schema.description.length > 40, "described");
+    assert.deepEqual([schema.keywords, schema.license], [["github", "secrets", "category/utility"], "Apache-2.0"]);
+    assert.deepEqual(schema.language, {
+      nodejs: { packageName: "@pulumi-github-secrets/sdk", respectSchemaVersion: true },
+      python: { packageName: "pulumi_github_secrets", requires: { pulumi: ">=3.0.0,<4.0.0" }, respectSchemaVersion: true },
+      go: { importBasePath: "example.com/pulumi-github-secrets/sdk/go/githubsecrets", generateResourceContainerTypes: false, respectSchemaVersion: true },
+    });
+  });
+
+  it("configures the provider with the stack's settings, each typed", () => {
+    const schema = built();
+    assert.ok(schema.provider.description.includes("github-secrets:"), schema.provider.description);
+    assert.deepEqual(schema.provider.inputProperties, schema.config.variables);
+    const types = Object.fromEntries(Object.entries(schema.config.variables).map(([name, variable]) => [name, variable.type ?? variable.$ref]));
+    assert.deepEqual(types, {
+      token: "string",
+      appAuth: "#/types/github-secrets:index:AppAuth",
+      baseUrl: "string",
+      owner: "string",
+      writeIntervalMs: "integer",
+      maxRateLimitWaitSeconds: "integer",
+    });
+  });
+
+  it("types valueFrom's source and the App's credentials as objects with typed, described fields", () => {
+    const schema = built();
+    const shape = (token: string) => {
+      const type = schema.types[`github-secrets:index:${token}`]!;
+      assert.ok(type.description.length > 20, token);
+      const fields = Object.entries(type.properties).map(([name, p]) => [name, p.type, p.items?.type, p.secret === true]);
+      return { type: type.type, required: type.required, fields };
+    };
+    assert.deepEqual(shape("ValueSource"), {
+      type: "object",
+      required: undefined,
+      fields: [
+        ["env", "string", undefined, false],
+        ["file", "string", undefined, false],
+        ["command", "array", "string", false],
+        ["timeoutSeconds", "integer", undefined, false],
+        ["passEnvironment", "array", "string", false],
+      ],
+    });
+    assert.deepEqual(shape("AppAuth"), {
+      type: "object",
+      required: ["id", "installationId", "pemFile"],
+      fields: [
+        ["id", "string", undefined, false],
+        ["installationId", "string", undefined, false],
+        ["pemFile", "string", undefined, true],
+      ],
+    });
+  });
+
+  it("gives each class its outputs: the name and GitHub's timestamps always, the fingerprint and repository ids where they apply", () => {
+    const schema = built();
+    const outputs = (resourceClass: (typeof classes)[number]) => {
+      const resource = schema.resources[resourceToken(resourceClass)]!;
+      return { required: resource.required, extra: Object.keys(resource.properties).filter((name) => !(name in resource.inputProperties)).sort() };
+    };
+    assert.deepEqual(outputs("RepoVariable"), { required: ["variableName", "createdAt", "updatedAt"], extra: ["createdAt", "updatedAt"] });
+    assert.deepEqual(outputs("RepoSecret"), { required: ["secretName", "createdAt", "updatedAt"], extra: ["createdAt", "updatedAt", "valueFingerprint"] });
+    assert.deepEqual(outputs("OrgVariable"), { required: ["variableName", "createdAt", "updatedAt"], extra: ["createdAt", "selectedRepositoryIds", "updatedAt"] });
+    assert.deepEqual(outputs("OrgSecret"), { required: ["secretName", "createdAt", "updatedAt"], extra: ["createdAt", "selectedRepositoryIds", "updatedAt", "valueFingerprint"] });
+  });
+
+  it("describes each class by the scopes it serves, with the link to GitHub's docs for each", () => {
+    const schema = built();
+    for (const resourceClass of classes) {
+      const { description } = schema.resources[resourceToken(resourceClass)]!;
+      for (const scope of Object.values(scopes).filter((s) => s.resourceClass === resourceClass)) {
+        assert.ok(description.includes(`a ${scope.title} (${scope.docs})`), `${resourceClass}: ${scope.title}`);
+      }
+    }
   });
 });
