@@ -21,6 +21,7 @@ interface Resource {
   inputProperties: Record<string, Property>;
   requiredInputs: string[];
   properties: Record<string, Property>;
+  required: string[];
 }
 
 interface Schema {
