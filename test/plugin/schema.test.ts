@@ -95,6 +95,7 @@ describe("the plugin's schema", () => {
     const schema = built();
     const inputs = (resourceClass: (typeof classes)[number]) => Object.keys(schema.resources[resourceToken(resourceClass)]!.inputProperties).sort();
     assert.deepEqual(inputs("RepoVariable"), ["onDrift", "owner", "repository", "value", "variableName"]);
+    assert.deepEqual(inputs("EnvironmentVariable"), ["environment", "onDrift", "owner", "repository", "value", "variableName"]);
     assert.deepEqual(inputs("OrgSecret"), ["keyId", "onDrift", "org", "secretName", "selectedRepositories", "value", "valueEncrypted", "valueFrom", "visibility"]);
     assert.deepEqual(inputs("CodespacesSecret"), ["keyId", "onDrift", "org", "owner", "repository", "secretName", "selectedRepositories", "user", "value", "valueEncrypted", "valueFrom", "visibility"]);
     assert.deepEqual(schema.resources[resourceToken("EnvironmentSecret")]!.requiredInputs, ["repository", "environment", "secretName"]);
@@ -167,6 +168,8 @@ describe("the plugin's schema", () => {
     assert.deepEqual(outputs("RepoSecret"), { required: ["secretName", "createdAt", "updatedAt"], extra: ["createdAt", "updatedAt", "valueFingerprint"] });
     assert.deepEqual(outputs("OrgVariable"), { required: ["variableName", "createdAt", "updatedAt"], extra: ["createdAt", "selectedRepositoryIds", "updatedAt"] });
     assert.deepEqual(outputs("OrgSecret"), { required: ["secretName", "createdAt", "updatedAt"], extra: ["createdAt", "selectedRepositoryIds", "updatedAt", "valueFingerprint"] });
+    // Its repository scope has no selection; its organization and user scopes do.
+    assert.deepEqual(outputs("CodespacesSecret").extra, ["createdAt", "selectedRepositoryIds", "updatedAt", "valueFingerprint"]);
   });
 
   it("describes each class by the scopes it serves, with the link to GitHub's docs for each", () => {
@@ -176,6 +179,7 @@ describe("the plugin's schema", () => {
       for (const scope of Object.values(scopes).filter((s) => s.resourceClass === resourceClass)) {
         assert.ok(description.includes(`a ${scope.title} (${scope.docs})`), `${resourceClass}: ${scope.title}`);
       }
+      assert.ok(!/\)a /.test(description), `${resourceClass}: scopes set apart`);
     }
   });
 });
