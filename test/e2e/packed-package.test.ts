@@ -176,7 +176,8 @@ function upgradeInstalledPackage(packageDir: string): void {
   const dist = path.join(packageDir, "dist", "provider");
   for (const file of readdirSync(dist, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".js"))) {
     const full = path.join(dist, file);
-    writeFileSync(full, readFileSync(full, "utf8").replaceAll("return ", "return /* build 0.1.1 */ "));
+    // Return statements that begin a line only: a comment's or a string's "return " is no code.
+    writeFileSync(full, readFileSync(full, "utf8").replace(/^(\s*)return /gm, "$1return /* build 0.1.1 */ "));
   }
   const manifest = JSON.parse(readFileSync(path.join(packageDir, "package.json"), "utf8")) as { version: string };
   writeFileSync(path.join(packageDir, "package.json"), JSON.stringify({ ...manifest, version: "0.1.1" }, null, 2));
