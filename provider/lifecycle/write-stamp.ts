@@ -27,13 +27,11 @@ export function writtenAt(response: { headers: Record<string, unknown> }): strin
   return Number.isNaN(date) ? undefined : gitHubTime(date);
 }
 
-/**
- * True when `remote` is older than what this resource recorded: a stale replica answered.
- * Nothing recorded is nothing to be older than: `Date.parse("undefined")` is NaN, and no
- * time is less than NaN.
- */
+/** True when `remote` is older than what this resource recorded: a stale replica answered. */
 export function isStale(remote: Pick<RemoteItem, "updated_at">, recorded: string | undefined): boolean {
-  return Date.parse(remote.updated_at) < Date.parse(String(recorded));
+  // Stryker disable next-line ConditionalExpression: without the guard, Date.parse(undefined) is NaN, which no time is less than
+  if (recorded === undefined) return false;
+  return Date.parse(remote.updated_at) < Date.parse(recorded);
 }
 
 /** True when someone wrote the item after the write this resource recorded. */
