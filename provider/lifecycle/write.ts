@@ -173,26 +173,14 @@ async function writeVariable(
 ): Promise<Written> {
   const { target } = operation;
   const { clients } = operation.deployment;
+  // Stryker disable next-line StringLiteral: check requires a variable's `value` (neither undefined nor null), so the fallback is never used
+  const body = { name: target.name, value: inputs.value ?? "", ...selection };
   const post = async (): Promise<Written> => ({
-    response: await clients.api.request({
-      method: "POST",
-      url: `${target.basePath}/variables`,
-      name: target.name,
-      // Stryker disable next-line StringLiteral: check requires a variable's `value` (neither undefined nor null), so the fallback is never used
-      value: inputs.value ?? "",
-      ...selection,
-    }),
+    response: await clients.api.request({ method: "POST", url: `${target.basePath}/variables`, ...body }),
     created: true,
   });
   const patch = async (): Promise<Written> => ({
-    response: await clients.api.request({
-      method: "PATCH",
-      url: target.itemPath,
-      name: target.name,
-      // Stryker disable next-line StringLiteral: check requires a variable's `value` (neither undefined nor null), so the fallback is never used
-      value: inputs.value ?? "",
-      ...selection,
-    }),
+    response: await clients.api.request({ method: "PATCH", url: target.itemPath, ...body }),
     created: false,
   });
   if (olds === undefined) {
@@ -214,14 +202,10 @@ async function writeVariable(
 }
 
 async function selectionIds(operation: Operation, inputs: ResolvedInputs): Promise<number[] | undefined> {
-  const { scope, target, deployment } = operation;
-  if (scope.selection === "none" || !isPresent(inputs.selectedRepositories)) return undefined;
-  if (
-    // Stryker disable next-line StringLiteral: check admits an organization item's selectedRepositories only with visibility "selected"
-    scope.selection === "organization" &&
-    inputs.visibility !== "selected"
-  )
-    return undefined;
+  const { target, deployment } = operation;
+  // The rule of where a selection applies is check's: it admits `selectedRepositories` never at
+  // repository level, and for an organization item only with visibility "selected".
+  if (!isPresent(inputs.selectedRepositories)) return undefined;
   return resolveRepositoryIds(deployment, inputs.selectedRepositories, target.identity.org);
 }
 
