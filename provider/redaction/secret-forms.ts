@@ -1,9 +1,10 @@
 /*
  * What is searched for in each decoded view of a message (decoded-views.ts): the secret
- * itself, and its base64 (also of its JSON-escaped text). Base64 is not decoded in place, since a text does not say where a
- * base64 string starts; the secret's own encodings are searched for instead, standard and
- * URL-safe (RFC 4648), alone or inside a longer base64 text (an `Authorization: Basic` header
- * encodes "x-access-token:" + token) at each of the three byte alignments.
+ * itself, and its base64 (also of its JSON-escaped text). Base64 is not decoded in place,
+ * since a text does not say where a base64 string starts; the secret's own encodings are
+ * searched for instead, standard and URL-safe (RFC 4648), alone or inside a longer base64
+ * text (an `Authorization: Basic` header encodes "x-access-token:" + token) at each of the
+ * three byte alignments.
  */
 
 /**
